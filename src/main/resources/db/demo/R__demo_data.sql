@@ -12,12 +12,16 @@ SELECT sub.name, sub.slug, parent.id
 FROM (VALUES ('Phones', 'phones', 'electronics'),
              ('Laptops', 'laptops', 'electronics'),
              ('Audio', 'audio', 'electronics'),
-             ('Headphones', 'headphones', 'audio'),
              ('Cookware', 'cookware', 'home-kitchen'),
              ('Furniture', 'furniture', 'home-kitchen'),
              ('Fiction', 'fiction', 'books'),
              ('Science', 'science', 'books')) AS sub(name, slug, parent_slug)
 JOIN category parent ON parent.slug = sub.parent_slug
+ON CONFLICT (slug) DO NOTHING;
+
+-- A third level, so that category filters visibly include sub-subcategories.
+INSERT INTO category (name, slug, parent_id)
+SELECT 'Headphones', 'headphones', id FROM category WHERE slug = 'audio'
 ON CONFLICT (slug) DO NOTHING;
 
 -- 50 products spread over the leaf categories: some on sale, some low on stock, one inactive.

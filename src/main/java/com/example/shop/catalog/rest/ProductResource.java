@@ -99,7 +99,7 @@ public class ProductResource {
     @Operation(summary = "Create up to 1000 products at once",
             description = "All or nothing: one invalid, duplicate or unknown-category item rejects the whole request.")
     public Uni<RestResponse<Page<ProductResponse>>> createAll(
-            @Valid @NotNull @NotEmpty @Size(max = 1000) List<@Valid @NotNull ProductRequest> requests) {
+            @NotNull @NotEmpty @Size(max = 1000) List<@Valid @NotNull ProductRequest> requests) {
         return service.createAll(requests).map(products -> Responses.created("/api/products",
                 new Page<>(products.stream().map(ProductResponse::from).toList(), null), null));
     }
