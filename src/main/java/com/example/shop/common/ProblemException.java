@@ -9,13 +9,20 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<FieldError> errors;
+    private final List<?> lines;
 
     public ProblemException(int status, String type, String title, String detail, List<FieldError> errors) {
+        this(status, type, title, detail, errors, null);
+    }
+
+    public ProblemException(int status, String type, String title, String detail, List<FieldError> errors,
+                            List<?> lines) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
         this.errors = errors;
+        this.lines = lines;
     }
 
     public static ProblemException notFound(String resource, Object id) {
@@ -58,6 +65,11 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Per-line detail of an order that could not be placed (insufficient-stock), else null. */
+    public List<?> lines() {
+        return lines;
     }
 
     /** One offending field of a request. */

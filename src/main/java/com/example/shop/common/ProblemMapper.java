@@ -47,7 +47,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.status(), e.type(), e.title(), e.getMessage(), e.errors());
+        return Response.status(e.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(e.status(), e.type(), e.title(), e.getMessage(), e.errors(), e.lines()))
+                .build();
     }
 
     @ServerExceptionMapper
@@ -140,7 +143,7 @@ public class ProblemMapper {
                                     List<ProblemException.FieldError> errors) {
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(status, code, title, detail, errors))
+                .entity(Problem.of(status, code, title, detail, errors, null))
                 .build();
     }
 

@@ -27,6 +27,23 @@ public final class Versions {
         }
     }
 
+    /** The version an If-Match header names, null without one or for "*"; a malformed tag is a 412. */
+    public static Long expected(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.trim().replaceFirst("^W/", "");
+        try {
+            return Long.valueOf(tag.substring(1, tag.length() - 1));
+        } catch (RuntimeException e) {
+            throw preconditionFailed(ifMatch);
+        }
+    }
+
+    public static ProblemException preconditionFailed(String ifMatch) {
+        return ProblemException.preconditionFailed("If-Match " + ifMatch + " does not match the current version");
+    }
+
     private static boolean matches(long current, String ifMatch) {
         String expected = "\"" + current + "\"";
         for (String tag : ifMatch.split(",")) {

@@ -1,0 +1,110 @@
+package com.example.shop.order.rest;
+
+import com.example.shop.common.ProblemException;
+import com.example.shop.common.Responses;
+import com.example.shop.common.Versions;
+import com.example.shop.order.Order;
+import com.example.shop.order.OrderStatus;
+import com.example.shop.order.service.OrderService;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** HTTP mapping of order placement and the order lifecycle. */
+@Path("/api/orders")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Orders")
+public class OrderResource {
+
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final int MAX_KEY_LENGTH = 255;
+
+    private final OrderService service;
+
+    public OrderResource(OrderService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Operation(summary = "Place an order",
+            description = "All or nothing in one transaction: stock is reserved for every line or for none. Prices "
+                    + "come from the catalog (salePrice when set), never from the client; the same product twice "
+                    + "is merged; itemCount is the number of units. Not enough stock → 409 insufficient-stock with "
+                    + "`lines` [{productId, requested, available}]; unknown customer, unknown or inactive product → "
+                    + "422. Optional Idempotency-Key (1–255 characters, kept 7 days): the same key and body answer "
+                    + "the same order again (201, header Idempotent-Replayed: true), also for concurrent "
+                    + "duplicates; the same key with another body → 422 idempotency-key-reuse.")
+    public Uni<RestResponse<OrderResponse>> place(@RestHeader("Idempotency-Key") String idempotencyKey,
+                                                  @Valid @NotNull PlaceOrderRequest request) {
+        checkKey(idempotencyKey);
+        return service.place(request, idempotencyKey).map(placement -> {
+            Order order = placement.order();
+            RestResponse<OrderResponse> created = Responses.created("/api/orders/" + order.id,
+                    OrderResponse.from(order), order.version);
+            if (placement.replayed()) {
+                return RestResponse.ResponseBuilder.fromResponse(created).header(REPLAYED_HEADER, "true").build();
+            }
+            return created;
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get an order with its lines", description = "The ETag header carries the version.")
+    public Uni<RestResponse<OrderResponse>> get(@RestPath long id) {
+        return service.get(id).map(OrderResource::ok);
+    }
+
+    @POST
+    @Path("{id}/pay")
+    @Operation(summary = "Mark an order paid", description = "PENDING → PAID; any other status → 409 illegal-transition. "
+            + "Optional If-Match (412 on mismatch).")
+    public Uni<RestResponse<OrderResponse>> pay(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
+        return service.move(id, OrderStatus.PAID, ifMatch).map(OrderResource::ok);
+    }
+
+    @POST
+    @Path("{id}/ship")
+    @Operation(summary = "Mark an order shipped", description = "PAID → SHIPPED; any other status → 409 illegal-transition.")
+    public Uni<RestResponse<OrderResponse>> ship(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
+        return service.move(id, OrderStatus.SHIPPED, ifMatch).map(OrderResource::ok);
+    }
+
+    @POST
+    @Path("{id}/deliver")
+    @Operation(summary = "Mark an order delivered", description = "SHIPPED → DELIVERED; any other status → 409 illegal-transition.")
+    public Uni<RestResponse<OrderResponse>> deliver(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
+        return service.move(id, OrderStatus.DELIVERED, ifMatch).map(OrderResource::ok);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Operation(summary = "Cancel an order",
+            description = "PENDING or PAID → CANCELLED, giving every line's stock back in the same transaction, exactly "
+                    + "once even when cancels race; any other status → 409 illegal-transition.")
+    public Uni<RestResponse<OrderResponse>> cancel(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
+        return service.move(id, OrderStatus.CANCELLED, ifMatch).map(OrderResource::ok);
+    }
+
+    static RestResponse<OrderResponse> ok(Order order) {
+        return Responses.ok(OrderResponse.from(order), order.version);
+    }
+
+    private static void checkKey(String key) {
+        if (key != null && (key.isEmpty() || key.length() > MAX_KEY_LENGTH)) {
+            throw ProblemException.badRequest("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+    }
+}
