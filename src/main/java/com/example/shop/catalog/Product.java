@@ -19,7 +19,10 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A sellable item with its price, stock and denormalized rating. */
+/**
+ * A sellable item with its price, stock and denormalized rating. Basic fields have no initializers: with
+ * Hibernate's bytecode enhancement an initializer marks the field dirty on every load.
+ */
 @Entity
 @Table(name = "product")
 public class Product extends PanacheEntityBase {
@@ -53,7 +56,7 @@ public class Product extends PanacheEntityBase {
     public int reorderLevel;
 
     @Column(nullable = false)
-    public boolean active = true;
+    public boolean active;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "category_id", nullable = false)

@@ -27,7 +27,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A customer's order with its lines; table "orders" because ORDER is an SQL keyword. */
+/**
+ * A customer's order with its lines; table "orders" because ORDER is an SQL keyword. Basic fields have no
+ * initializers: with Hibernate's bytecode enhancement an initializer marks the field dirty on every load.
+ */
 @Entity
 @Table(name = "orders")
 public class Order extends PanacheEntityBase {
@@ -49,7 +52,7 @@ public class Order extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
-    public OrderStatus status = OrderStatus.PENDING;
+    public OrderStatus status;
 
     @Column(name = "item_count", nullable = false)
     public int itemCount;

@@ -16,11 +16,13 @@ class OperationsTest {
     void shouldReportLiveReadyAndStarted() {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready")
+        var schema = given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database schema"))
-                .body("checks.find { it.name == 'Database schema' }.data.appliedVersion", equalTo("1"));
+                .extract().jsonPath().getMap("checks.find { it.name == 'Database schema' }.data");
+        org.junit.jupiter.api.Assertions.assertNotEquals("null", schema.get("appliedVersion"));
+        org.junit.jupiter.api.Assertions.assertEquals(schema.get("expectedVersion"), schema.get("appliedVersion"));
     }
 
     @Test

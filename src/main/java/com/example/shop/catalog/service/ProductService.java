@@ -149,6 +149,8 @@ public class ProductService {
         }
         if (request.active() != null) {
             product.active = request.active();
+        } else if (product.id == null) {
+            product.active = true;
         }
         product.assignCategory(category);
     }

@@ -136,7 +136,8 @@ public class OrderRepository implements PanacheRepositoryBase<Order, Long> {
 
     /** An order with its lines, in one statement (Django's prefetch_related done as a fetch join). */
     public Uni<Order> findWithItems(long id) {
-        return find("from Order o left join fetch o.items where o.id = ?1", id).firstResult();
+        return list("from Order o left join fetch o.items where o.id = ?1", id)
+                .map(found -> found.isEmpty() ? null : found.get(0));
     }
 
     /**

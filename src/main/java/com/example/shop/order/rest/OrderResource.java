@@ -24,7 +24,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 /** HTTP mapping of order placement and the order lifecycle. */
 @Path("/api/orders")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Orders")
 public class OrderResource {
 
@@ -38,6 +37,7 @@ public class OrderResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Place an order",
             description = "All or nothing in one transaction: stock is reserved for every line or for none. Prices "
                     + "come from the catalog (salePrice when set), never from the client; the same product twice "
