@@ -205,7 +205,8 @@ public class ProblemMapper {
     }
 
     private static boolean isDatabaseUnavailable(Throwable e, String sqlState) {
-        return (sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P")))
+        // 08: connection exceptions; 57014: statement timeout; 57P: server shutting down or gone
+        return (sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57014") || sqlState.startsWith("57P")))
                 || find(e, ConnectException.class) != null
                 || find(e, TimeoutException.class) != null
                 || find(e, io.vertx.sqlclient.ClosedConnectionException.class) != null

@@ -61,7 +61,8 @@ public class Order extends PanacheEntityBase {
     public BigDecimal total;
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("id")
+    /** Listed by product id, the order in which placement reserves and writes them. */
+    @OrderBy("productId")
     public List<OrderItem> items = new ArrayList<>();
 
     @Column(name = "created_at", nullable = false)

@@ -161,6 +161,14 @@ class ProductResourceTest {
                 .then().statusCode(409)
                 .body("type", equalTo("https://shop.example/problems/conflict"));
         body.put("version", 1);
+        body.put("name", "Lamp, third edition");
+        given().contentType(ContentType.JSON).body(body)
+                .when().put("/api/products/" + id)
+                .then().statusCode(200)
+                .body("name", equalTo("Lamp, third edition"))
+                .body("version", equalTo(2));
+        // an update that changes nothing writes nothing and keeps the version
+        body.put("version", 2);
         given().contentType(ContentType.JSON).body(body)
                 .when().put("/api/products/" + id)
                 .then().statusCode(200)

@@ -41,7 +41,7 @@ public class OrderResource {
     @Operation(summary = "Place an order",
             description = "All or nothing in one transaction: stock is reserved for every line or for none. Prices "
                     + "come from the catalog (salePrice when set), never from the client; the same product twice "
-                    + "is merged; itemCount is the number of units. Not enough stock → 409 insufficient-stock with "
+                    + "is merged; lines are listed by product id; itemCount is the number of units. Not enough stock → 409 insufficient-stock with "
                     + "`lines` [{productId, requested, available}]; unknown customer, unknown or inactive product → "
                     + "422. Optional Idempotency-Key (1–255 characters, kept 7 days): the same key and body answer "
                     + "the same order again (201, header Idempotent-Replayed: true), also for concurrent "
