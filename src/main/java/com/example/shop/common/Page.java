@@ -28,13 +28,6 @@ public record Page<T>(List<T> items, String next) {
 
     /** The page size asked for: default 20, capped at 100, and a 400 below 1. */
     public static int limit(String raw) {
-        Integer requested = QueryParams.toInteger("limit", raw);
-        if (requested == null) {
-            return DEFAULT_LIMIT;
-        }
-        if (requested < 1) {
-            throw ProblemException.badRequest("limit", "must be at least 1");
-        }
-        return Math.min(requested, MAX_LIMIT);
+        return QueryParams.toLimit(raw, DEFAULT_LIMIT, MAX_LIMIT);
     }
 }

@@ -105,8 +105,8 @@ public class ProblemMapper {
     /** Everything else: database errors are translated by SQL state, the rest is a 500 without internals. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        Throwable staleness = find(e, StaleStateException.class);
-        if (staleness != null || find(e, OptimisticLockException.class) != null) {
+        if (find(e, StaleStateException.class) != null || find(e, OptimisticLockException.class) != null
+                || isStaleStateSeenByHibernateReactive(e)) {
             return staleVersion();
         }
         String sqlState = sqlState(e);
@@ -133,6 +133,23 @@ public class ProblemMapper {
             return respond(409, "conflict", "Conflict", known.message(), null);
         }
         return respond(409, "conflict", "Conflict", known.field() + " " + known.message(), List.of(known));
+    }
+
+    /**
+     * A version check that fails at flush makes Hibernate ORM load the entity to describe it, which Hibernate
+     * Reactive refuses with UnexpectedAccessToTheDatabase; the stale version is then only visible in the stack.
+     */
+    private static boolean isStaleStateSeenByHibernateReactive(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("UnexpectedAccessToTheDatabase")) {
+                for (StackTraceElement frame : t.getStackTrace()) {
+                    if (frame.getMethodName().equals("wrapStaleStateException")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static Response staleVersion() {

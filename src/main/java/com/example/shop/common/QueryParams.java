@@ -22,6 +22,18 @@ public final class QueryParams {
         }
     }
 
+    /** A page or result size: {@code defaultLimit} when absent, capped at {@code max}, and a 400 below 1. */
+    public static int toLimit(String raw, int defaultLimit, int max) {
+        Integer requested = toInteger("limit", raw);
+        if (requested == null) {
+            return defaultLimit;
+        }
+        if (requested < 1) {
+            throw ProblemException.badRequest("limit", "must be at least 1");
+        }
+        return Math.min(requested, max);
+    }
+
     public static Long toLong(String name, String raw) {
         if (isAbsent(raw)) {
             return null;

@@ -61,6 +61,14 @@ public class Review extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** Sets the product and author together with their read-only id mirrors. */
+    public void assign(Product newProduct, Customer author) {
+        product = newProduct;
+        productId = newProduct.id;
+        customer = author;
+        customerId = author.id;
+    }
+
     @PrePersist
     void onCreate() {
         createdAt = Timestamps.now();

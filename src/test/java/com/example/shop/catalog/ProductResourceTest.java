@@ -176,6 +176,21 @@ class ProductResourceTest {
     }
 
     @Test
+    void shouldLetOnlyOneOfConcurrentUpdatesOfTheSameVersionWin() {
+        Map<String, Object> body = product(Fixtures.category(null));
+        long id = Fixtures.create("/api/products", body);
+        List<Integer> statuses = com.example.shop.support.Concurrently.run(8, 8, i -> {
+            Map<String, Object> edit = new HashMap<>(body);
+            edit.put("name", "Edit " + i);
+            edit.put("version", 0);
+            return given().contentType(ContentType.JSON).body(edit).when().put("/api/products/" + id).statusCode();
+        });
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "winners: " + statuses);
+        assertEquals(7, statuses.stream().filter(s -> s == 409).count(), "losers: " + statuses);
+        given().when().get("/api/products/" + id).then().body("version", equalTo(1));
+    }
+
+    @Test
     void shouldAnswer404ForUnknownProduct() {
         given().when().get("/api/products/999999999")
                 .then().statusCode(404)

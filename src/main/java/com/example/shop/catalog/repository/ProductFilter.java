@@ -8,8 +8,4 @@ import java.math.BigDecimal;
  */
 public record ProductFilter(Long categoryId, Boolean inStock, Boolean onSale, String text,
                             BigDecimal minPrice, BigDecimal maxPrice, Boolean active) {
-
-    public static ProductFilter none() {
-        return new ProductFilter(null, null, null, null, null, null, null);
-    }
 }

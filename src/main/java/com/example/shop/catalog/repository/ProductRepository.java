@@ -58,6 +58,21 @@ public class ProductRepository implements PanacheRepositoryBase<Product, Long> {
         return query.list("ORDER BY " + sort.orderBy(), fetchSize);
     }
 
+    /** Active products with stock, by name: Django's Product.objects.filter(active=True, stock__gt=0). */
+    public Uni<List<Product>> inStock(int limit) {
+        return search(new ProductFilter(null, true, null, null, null, null, true), ProductSort.NAME, null, limit);
+    }
+
+    /** Active products of a category and all its subcategories, by name. */
+    public Uni<List<Product>> byCategory(long categoryId, int limit) {
+        return search(new ProductFilter(categoryId, null, null, null, null, null, true), ProductSort.NAME, null, limit);
+    }
+
+    /** Active products with a sale price, cheapest first. */
+    public Uni<List<Product>> onSale(int limit) {
+        return search(new ProductFilter(null, null, true, null, null, null, true), ProductSort.PRICE, null, limit);
+    }
+
     /** Active products below their reorder level, lowest stock first (keyset on stock, id). */
     public Uni<List<Product>> lowStock(Long categoryId, Cursor after, int fetchSize) {
         Query query = new Query();

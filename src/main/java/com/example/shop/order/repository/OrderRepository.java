@@ -1,6 +1,8 @@
 package com.example.shop.order.repository;
 
 import com.example.shop.common.Cursor;
+import com.example.shop.report.BestSeller;
+import com.example.shop.report.ReportWindow;
 import com.example.shop.order.Order;
 import com.example.shop.order.OrderStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -178,6 +180,29 @@ public class OrderRepository implements PanacheRepositoryBase<Order, Long> {
                 .setParameter("version", expectedVersion == null ? -1L : expectedVersion)
                 .setParameter("from", from.stream().map(Enum::name).collect(Collectors.joining(",")))
                 .executeUpdate());
+    }
+
+    /**
+     * Units and revenue per product from the order-line snapshots of non-cancelled orders: one statement,
+     * aggregated in the database (orders_report_idx, order_item_report_idx); sku and name are the product's current ones.
+     */
+    public Uni<List<BestSeller>> bestSellers(ReportWindow window, int limit) {
+        String sql = """
+                WITH sold AS (
+                    SELECT i.product_id, sum(i.quantity) AS units, sum(i.line_total) AS revenue
+                    FROM orders o JOIN order_item i ON i.order_id = o.id
+                    WHERE o.status <> 'CANCELLED'""" + window.condition("o.created_at") + """
+
+                    GROUP BY i.product_id)
+                SELECT p.id, p.sku, p.name, s.units, s.revenue
+                FROM sold s JOIN product p ON p.id = s.product_id
+                ORDER BY s.units DESC, s.revenue DESC, p.id
+                LIMIT :limit""";
+        return getSession().chain(session -> window.bind(session.createNativeQuery(sql, Object[].class))
+                        .setParameter("limit", limit)
+                        .getResultList())
+                .map(rows -> rows.stream().map(row -> new BestSeller(((Number) row[0]).longValue(), (String) row[1],
+                        (String) row[2], ((Number) row[3]).longValue(), (BigDecimal) row[4])).toList());
     }
 
     /** Forgets idempotency keys older than {@code cutoff}. */

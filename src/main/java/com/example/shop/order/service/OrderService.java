@@ -3,6 +3,7 @@ package com.example.shop.order.service;
 import com.example.shop.common.Cursor;
 import com.example.shop.common.Page;
 import com.example.shop.common.ProblemException;
+import com.example.shop.common.Timestamps;
 import com.example.shop.common.Versions;
 import com.example.shop.customer.repository.CustomerRepository;
 import com.example.shop.order.Order;
@@ -26,11 +27,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -218,8 +214,8 @@ public class OrderService {
         order.status = OrderStatus.PENDING;
         order.itemCount = itemCount;
         order.total = total;
-        order.createdAt = toInstant(row[2]);
-        order.updatedAt = toInstant(row[3]);
+        order.createdAt = Timestamps.toInstant(row[2]);
+        order.updatedAt = Timestamps.toInstant(row[3]);
         order.items = new ArrayList<>(lines.stream().map(line -> {
             OrderItem item = new OrderItem();
             item.productId = line.productId();
@@ -231,19 +227,6 @@ public class OrderService {
             return item;
         }).toList());
         return order;
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof LocalDateTime ldt) {
-            return ldt.toInstant(ZoneOffset.UTC);
-        }
-        return (Instant) value;
     }
 
     /** One short line of a refused order, reported in the problem's "lines". */

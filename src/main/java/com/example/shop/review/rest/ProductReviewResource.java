@@ -1,0 +1,50 @@
+package com.example.shop.review.rest;
+
+import com.example.shop.common.Page;
+import com.example.shop.common.Responses;
+import com.example.shop.review.service.ReviewService;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** HTTP mapping of a product's reviews: write one, list them. */
+@Path("/api/products/{productId}/reviews")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reviews")
+public class ProductReviewResource {
+
+    private final ReviewService service;
+
+    public ProductReviewResource(ReviewService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Review a product",
+            description = "rating 1–5. Only a verified buyer (a non-cancelled order containing the product) may "
+                    + "review, else 422; a second review by the same customer is a 409. The product's averageRating "
+                    + "and reviewCount change in the same transaction. Unknown product → 404.")
+    public Uni<RestResponse<ReviewResponse>> create(@RestPath long productId, @Valid @NotNull ReviewRequest request) {
+        return service.create(productId, request)
+                .map(review -> Responses.created("/api/reviews/" + review.id, ReviewResponse.from(review), review.version));
+    }
+
+    @GET
+    @Operation(summary = "A product's reviews", description = "Newest first; keyset pagination (limit, after).")
+    public Uni<Page<ReviewResponse>> list(@RestPath long productId, @RestQuery String limit, @RestQuery String after) {
+        return service.forProduct(productId, after, Page.limit(limit)).map(page -> page.map(ReviewResponse::from));
+    }
+
+}

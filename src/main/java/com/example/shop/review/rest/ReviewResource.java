@@ -1,0 +1,62 @@
+package com.example.shop.review.rest;
+
+import com.example.shop.common.Responses;
+import com.example.shop.review.Review;
+import com.example.shop.review.service.ReviewService;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** HTTP mapping of single reviews: read, edit, delete. */
+@Path("/api/reviews")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reviews")
+public class ReviewResource {
+
+    private final ReviewService service;
+
+    public ReviewResource(ReviewService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a review", description = "The ETag header carries the version for If-Match.")
+    public Uni<RestResponse<ReviewResponse>> get(@RestPath long id) {
+        return service.get(id).map(ReviewResource::ok);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Edit a review",
+            description = "rating, title and body; the product's rating follows in the same transaction. If-Match "
+                    + "mismatch → 412; a stale body version without If-Match → 409.")
+    public Uni<RestResponse<ReviewResponse>> update(@RestPath long id, @RestHeader("If-Match") String ifMatch,
+                                                    @Valid @NotNull ReviewUpdate request) {
+        return service.update(id, request, ifMatch).map(ReviewResource::ok);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a review", description = "The product's rating follows in the same transaction.")
+    public Uni<RestResponse<Void>> delete(@RestPath long id) {
+        return service.delete(id).map(nothing -> RestResponse.noContent());
+    }
+
+    private static RestResponse<ReviewResponse> ok(Review review) {
+        return Responses.ok(ReviewResponse.from(review), review.version);
+    }
+}
