@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +28,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -147,7 +147,19 @@ class ManifestConsistencyTest {
         assertFalse(httpPorts.isEmpty(), "no container port named http");
         httpPorts.forEach(port -> assertEquals(productionHttpPort(), port.path("containerPort").asText()));
         assertEquals("8080", productionHttpPort());
-        ofKind("Service").forEach(service -> elements(service.doc().at("/spec/ports")).forEach(port ->
+    }
+
+    @Test
+    void shouldRouteTheServiceToTheHttpPort() {
+        Set<JsonNode> podSelectors = ofKind("Deployment").stream()
+                .map(deployment -> deployment.doc().at("/spec/selector/matchLabels"))
+                .filter(labels -> !labels.isMissingNode())
+                .collect(Collectors.toSet());
+        List<Manifest> services = ofKind("Service").stream()
+                .filter(service -> podSelectors.contains(service.doc().at("/spec/selector")))
+                .toList();
+        assertFalse(services.isEmpty(), "no Service selects the Deployment's pods");
+        services.forEach(service -> elements(service.doc().at("/spec/ports")).forEach(port ->
                 assertEquals("http", port.path("targetPort").asText(), "targetPort in " + service.file())));
     }
 
@@ -266,7 +278,7 @@ class ManifestConsistencyTest {
                         elements(m.doc().path("configMapGenerator"))))
                 .flatMap(generator -> texts(generator.path("literals")).stream())
                 .map(literal -> literal.substring(0, literal.indexOf('=')));
-        return Stream.of(env, configMaps, secrets, generated).flatMap(s -> s).collect(Collectors.toCollection(java.util.TreeSet::new));
+        return Stream.of(env, configMaps, secrets, generated).flatMap(s -> s).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** MicroProfile Config's environment variable rule: non-alphanumerics become '_', then upper case. */
@@ -322,9 +334,8 @@ class ManifestConsistencyTest {
     }
 
     private static Set<String> fieldNames(JsonNode object) {
-        Iterator<String> names = object.fieldNames();
-        Set<String> result = new java.util.TreeSet<>();
-        names.forEachRemaining(result::add);
-        return result;
+        Set<String> names = new TreeSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }
