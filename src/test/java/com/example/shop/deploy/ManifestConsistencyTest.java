@@ -117,8 +117,8 @@ class ManifestConsistencyTest {
                     JsonNode httpGet = container.path(probe).path("httpGet");
                     if (!httpGet.isMissingNode()) {
                         String path = httpGet.path("path").asText();
-                        assertEquals(expectedPath, path, probe + " in " + deployment.file());
                         assertServedAsUp(path);
+                        assertEquals(expectedPath, path, probe + " in " + deployment.file());
                     }
                 })));
     }
