@@ -1,5 +1,6 @@
 package com.example.shop.order.rest;
 
+import com.example.shop.common.BusinessMetrics;
 import com.example.shop.common.ProblemException;
 import com.example.shop.common.Responses;
 import com.example.shop.common.Versions;
@@ -31,9 +32,11 @@ public class OrderResource {
     private static final int MAX_KEY_LENGTH = 255;
 
     private final OrderService service;
+    private final BusinessMetrics metrics;
 
-    public OrderResource(OrderService service) {
+    public OrderResource(OrderService service, BusinessMetrics metrics) {
         this.service = service;
+        this.metrics = metrics;
     }
 
     @POST
@@ -49,7 +52,10 @@ public class OrderResource {
     public Uni<RestResponse<OrderResponse>> place(@RestHeader("Idempotency-Key") String idempotencyKey,
                                                   @Valid @NotNull PlaceOrderRequest request) {
         checkKey(idempotencyKey);
-        return service.place(request, idempotencyKey).map(placement -> {
+        return service.place(request, idempotencyKey)
+                .invoke(placement -> metrics.orderPlaced(placement.replayed()))
+                .onFailure().invoke(metrics::orderFailed)
+                .map(placement -> {
             Order order = placement.order();
             RestResponse<OrderResponse> created = Responses.created("/api/orders/" + order.id,
                     OrderResponse.from(order), order.version);

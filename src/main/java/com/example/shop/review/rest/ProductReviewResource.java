@@ -1,5 +1,6 @@
 package com.example.shop.review.rest;
 
+import com.example.shop.common.BusinessMetrics;
 import com.example.shop.common.Page;
 import com.example.shop.common.Responses;
 import com.example.shop.review.service.ReviewService;
@@ -25,9 +26,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ProductReviewResource {
 
     private final ReviewService service;
+    private final BusinessMetrics metrics;
 
-    public ProductReviewResource(ReviewService service) {
+    public ProductReviewResource(ReviewService service, BusinessMetrics metrics) {
         this.service = service;
+        this.metrics = metrics;
     }
 
     @POST
@@ -38,6 +41,7 @@ public class ProductReviewResource {
                     + "and reviewCount change in the same transaction. Unknown product → 404.")
     public Uni<RestResponse<ReviewResponse>> create(@RestPath long productId, @Valid @NotNull ReviewRequest request) {
         return service.create(productId, request)
+                .invoke(metrics::reviewCreated)
                 .map(review -> Responses.created("/api/reviews/" + review.id, ReviewResponse.from(review), review.version));
     }
 
