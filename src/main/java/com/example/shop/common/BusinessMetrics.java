@@ -2,12 +2,15 @@ package com.example.shop.common;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Business counters at /q/metrics (shop_orders_placed_total, ...). Resources record outcomes after the
- * service's transaction has committed, so a rolled-back order is never counted as placed.
+ * Business counters at /q/metrics (shop_orders_placed_total, ...), registered at start so they read 0
+ * before the first order. Resources record outcomes after the service's transaction has committed, so a
+ * rolled-back order is never counted as placed.
  */
+@Startup
 @ApplicationScoped
 public class BusinessMetrics {
 
