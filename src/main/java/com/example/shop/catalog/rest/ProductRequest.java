@@ -1,5 +1,6 @@
 package com.example.shop.catalog.rest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.example.shop.common.Slugs;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -15,6 +16,7 @@ import java.math.BigDecimal;
  * The writable fields of a product. Read-only fields a client may send (averageRating, reviewCount,
  * createdAt, updatedAt, id) are not part of it and so are ignored; {@code version} only guards updates.
  */
+@RegisterForReflection
 public record ProductRequest(
         @NotBlank @Size(max = 64) String sku,
         @NotBlank @Size(max = 200) String name,

@@ -1,11 +1,13 @@
 package com.example.shop.catalog.rest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.example.shop.catalog.Product;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A product as clients see it; money has exactly two decimals. */
+@RegisterForReflection
 public record ProductResponse(Long id, String sku, String name, String slug, String description,
                               BigDecimal price, BigDecimal salePrice, int stock, int reorderLevel,
                               boolean active, Long categoryId, BigDecimal averageRating, int reviewCount,

@@ -1,5 +1,6 @@
 package com.example.shop.order.rest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.example.shop.order.Order;
 import com.example.shop.order.OrderStatus;
 
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** An order as clients see it; itemCount is the number of units over all lines. */
+@RegisterForReflection
 public record OrderResponse(Long id, String number, Long customerId, OrderStatus status, List<OrderItemResponse> items,
                             int itemCount, BigDecimal total, Instant createdAt, Instant updatedAt) {
 

@@ -1,10 +1,12 @@
 package com.example.shop.review.rest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.example.shop.review.Review;
 
 import java.time.Instant;
 
 /** A review as clients see it. */
+@RegisterForReflection
 public record ReviewResponse(Long id, Long productId, Long customerId, int rating, String title, String body,
                              Instant createdAt, Instant updatedAt) {
 
