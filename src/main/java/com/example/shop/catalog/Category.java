@@ -1,7 +1,6 @@
 package com.example.shop.catalog;
 
-import com.example.shop.common.Timestamps;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import com.example.shop.common.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -11,20 +10,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A node of the category tree (parent null = root). */
 @Entity
 @Table(name = "category")
-public class Category extends PanacheEntityBase {
+public class Category extends VersionedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "category_id_seq")
@@ -48,29 +43,9 @@ public class Category extends PanacheEntityBase {
     @OneToMany(mappedBy = "parent")
     public List<Category> children = new ArrayList<>();
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
-
     /** Sets the parent and its read-only id mirror together (null makes this a root). */
     public void assignParent(Category newParent) {
         parent = newParent;
         parentId = newParent == null ? null : newParent.id;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Timestamps.now();
     }
 }

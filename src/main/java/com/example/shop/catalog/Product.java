@@ -1,7 +1,6 @@
 package com.example.shop.catalog;
 
-import com.example.shop.common.Timestamps;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import com.example.shop.common.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -10,14 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 
 /**
  * A sellable item with its price, stock and denormalized rating. Basic fields have no initializers: with
@@ -25,7 +20,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "product")
-public class Product extends PanacheEntityBase {
+public class Product extends VersionedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "product_id_seq")
@@ -77,15 +72,6 @@ public class Product extends PanacheEntityBase {
     @Column(name = "average_rating", insertable = false, updatable = false, precision = 3, scale = 2)
     public BigDecimal averageRating;
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
-
     /** Sets the category and its read-only id mirror together. */
     public void assignCategory(Category newCategory) {
         category = newCategory;
@@ -95,16 +81,5 @@ public class Product extends PanacheEntityBase {
     /** The price a customer pays now: the sale price when set. */
     public BigDecimal effectivePrice() {
         return salePrice != null ? salePrice : price;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Timestamps.now();
     }
 }

@@ -1,24 +1,18 @@
 package com.example.shop.customer;
 
-import com.example.shop.common.Timestamps;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import com.example.shop.common.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-import java.time.Instant;
 
 /** Someone who places orders; the email is unique case-insensitively. */
 @Entity
 @Table(name = "customer")
-public class Customer extends PanacheEntityBase {
+public class Customer extends VersionedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_id_seq")
@@ -33,24 +27,4 @@ public class Customer extends PanacheEntityBase {
 
     @Column(name = "last_name", nullable = false, length = 100)
     public String lastName;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Timestamps.now();
-    }
 }

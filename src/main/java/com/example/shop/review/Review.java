@@ -1,9 +1,8 @@
 package com.example.shop.review;
 
+import com.example.shop.common.VersionedEntity;
 import com.example.shop.catalog.Product;
-import com.example.shop.common.Timestamps;
 import com.example.shop.customer.Customer;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -12,18 +11,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-import java.time.Instant;
 
 /** A verified buyer's rating (1–5) of a product; one per customer and product. */
 @Entity
 @Table(name = "review")
-public class Review extends PanacheEntityBase {
+public class Review extends VersionedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "review_id_seq")
@@ -52,31 +46,11 @@ public class Review extends PanacheEntityBase {
 
     public String body;
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
-
     /** Sets the product and author together with their read-only id mirrors. */
     public void assign(Product newProduct, Customer author) {
         product = newProduct;
         productId = newProduct.id;
         customer = author;
         customerId = author.id;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Timestamps.now();
     }
 }
