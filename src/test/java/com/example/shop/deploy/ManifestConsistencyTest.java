@@ -51,9 +51,6 @@ class ManifestConsistencyTest {
     /** Quarkus' default HTTP port, unless application.properties sets another. */
     private static final String QUARKUS_DEFAULT_HTTP_PORT = "8080";
 
-    /** What application.properties will set quarkus.shutdown.timeout to, until it does. */
-    private static final Duration PLANNED_SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
-
     /** Probe kind → the SmallRye Health path it must call. */
     private static final Map<String, String> PROBE_PATHS = Map.of(
             "startupProbe", "/q/health/started",
@@ -164,6 +161,19 @@ class ManifestConsistencyTest {
     }
 
     @Test
+    void shouldPointMetricsScrapingAtTheServedEndpoint() {
+        List<JsonNode> scraped = ofKind("Deployment").stream()
+                .map(deployment -> deployment.doc().at("/spec/template/metadata/annotations"))
+                .filter(annotations -> annotations.has("prometheus.io/path"))
+                .toList();
+        assertFalse(scraped.isEmpty(), "no Deployment is annotated for metrics scraping");
+        for (JsonNode annotations : scraped) {
+            assertEquals(productionHttpPort(), annotations.path("prometheus.io/port").asText());
+            given().when().get(annotations.path("prometheus.io/path").asText()).then().statusCode(200);
+        }
+    }
+
+    @Test
     void shouldSetOnlySettingsTheApplicationReads() {
         Set<String> names = environmentVariableNames();
         assertTrue(names.containsAll(CREDENTIALS), "credentials not passed: " + names);
@@ -195,7 +205,7 @@ class ManifestConsistencyTest {
     void shouldGiveInFlightRequestsTimeToDrain() {
         Duration shutdownTimeout = ConfigProvider.getConfig()
                 .getOptionalValue("quarkus.shutdown.timeout", Duration.class)
-                .orElse(PLANNED_SHUTDOWN_TIMEOUT);
+                .orElseGet(() -> fail("quarkus.shutdown.timeout is not set: Quarkus would not wait for in-flight requests"));
         for (Manifest deployment : ofKind("Deployment")) {
             JsonNode pod = deployment.doc().at("/spec/template/spec");
             if (!pod.has("terminationGracePeriodSeconds")) {
@@ -243,7 +253,8 @@ class ManifestConsistencyTest {
     }
 
     private static void assertServedAsUp(String path) {
-        given().when().get(path).then().statusCode(200).body("status", equalTo("UP"));
+        given().log().ifValidationFails().when().get(path)
+                .then().log().ifValidationFails().statusCode(200).body("status", equalTo("UP"));
     }
 
     /** A probe's port is the container port's name or number. */
