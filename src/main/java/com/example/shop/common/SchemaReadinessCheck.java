@@ -10,12 +10,14 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 
 import java.time.Duration;
 
 /**
  * Ready means: the database answers (through the reactive pool the requests use) and its schema is at
- * the Flyway version this build migrated it to at start.
+ * least at the Flyway version this build migrated it to at start. "At least", so that during a rolling
+ * update the old pods stay ready after a new pod has applied a newer, backward-compatible migration.
  */
 @Readiness
 @ApplicationScoped
@@ -37,6 +39,11 @@ public class SchemaReadinessCheck implements AsyncHealthCheck {
         expectedVersion = current == null ? null : current.getVersion().getVersion();
     }
 
+    private boolean isAtLeastExpected(String applied) {
+        return applied != null && expectedVersion != null
+                && MigrationVersion.fromVersion(applied).compareTo(MigrationVersion.fromVersion(expectedVersion)) >= 0;
+    }
+
     @Override
     public Uni<HealthCheckResponse> call() {
         return pool.query("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL "
@@ -46,7 +53,7 @@ public class SchemaReadinessCheck implements AsyncHealthCheck {
                 .map(rows -> {
                     String applied = rows.iterator().hasNext() ? rows.iterator().next().getString("version") : null;
                     return HealthCheckResponse.named(NAME)
-                            .status(applied != null && applied.equals(expectedVersion))
+                            .status(isAtLeastExpected(applied))
                             .withData("expectedVersion", String.valueOf(expectedVersion))
                             .withData("appliedVersion", String.valueOf(applied))
                             .build();
