@@ -1,6 +1,8 @@
 package com.example.shop.common;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
 /**
@@ -23,13 +25,38 @@ public record Cursor(String sort, String value, long id) {
         }
         try {
             String raw = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
-            String[] parts = raw.split(SEP, -1);
-            if (parts.length == 3 && parts[0].equals(expectedSort)) {
-                return new Cursor(parts[0], parts[1], Long.parseLong(parts[2]));
+            // the value may itself hold the separator (a product name with a line break): split at the ends
+            int first = raw.indexOf(SEP);
+            int last = raw.lastIndexOf(SEP);
+            if (first > 0 && last > first && raw.substring(0, first).equals(expectedSort)) {
+                return new Cursor(expectedSort, raw.substring(first + 1, last), Long.parseLong(raw.substring(last + 1)));
             }
         } catch (IllegalArgumentException e) {
             // falls through to the 400 below
         }
-        throw ProblemException.badRequest("after", "is not a cursor of this list and sort order");
+        throw invalid();
+    }
+
+    /** The value as a timestamp; a 400 if the cursor was tampered with. */
+    public Instant instantValue() {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalid();
+        }
+    }
+
+    /** The value as an integer; a 400 if the cursor was tampered with. */
+    public int intValue() {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
+    /** The 400 for a cursor that does not belong to this list and sort order. */
+    public static ProblemException invalid() {
+        return ProblemException.badRequest("after", "is not a cursor of this list and sort order");
     }
 }

@@ -113,6 +113,10 @@ public class ProblemMapper {
         if (sqlState != null && sqlState.startsWith("23")) {
             return constraintViolated(e);
         }
+        if (sqlState != null && sqlState.startsWith("22")) {
+            // data exception: a value the database cannot store (too long, out of range, NUL byte)
+            return respond(400, "validation", "Invalid request", "A value is too long, out of range or malformed", null);
+        }
         if (isDatabaseUnavailable(e, sqlState)) {
             LOG.warnf("Database unavailable: %s", e.toString());
             return respond(503, "unavailable", "Service unavailable",
@@ -124,6 +128,10 @@ public class ProblemMapper {
 
     /** Unique, foreign-key and check violations are 409s; known constraints get a message a client can act on. */
     private static Response constraintViolated(Throwable e) {
+        if (hasMessage(e, "insert or update on table")) {
+            // a row refers to one that vanished meanwhile (deleted concurrently): the reference is unusable
+            return respond(422, "unprocessable", "Unprocessable request", "A referenced resource does not exist", null);
+        }
         String constraint = constraintOf(e);
         ProblemException.FieldError known = constraint == null ? null : CONSTRAINTS.get(constraint);
         if (known == null) {
@@ -229,13 +237,12 @@ public class ProblemMapper {
                 || find(e, io.vertx.sqlclient.ClosedConnectionException.class) != null
                 || find(e, io.netty.channel.ConnectTimeoutException.class) != null
                 || find(e, io.vertx.core.http.ConnectionPoolTooBusyException.class) != null
-                || hasMessage(e, "Timeout");
+                || find(e, io.vertx.core.impl.NoStackTraceThrowable.class) != null && hasMessage(e, "Timeout");
     }
 
     private static boolean hasMessage(Throwable e, String fragment) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof io.vertx.core.impl.NoStackTraceThrowable && t.getMessage() != null
-                    && t.getMessage().contains(fragment)) {
+            if (t.getMessage() != null && t.getMessage().contains(fragment)) {
                 return true;
             }
         }

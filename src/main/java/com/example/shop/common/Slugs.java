@@ -12,9 +12,18 @@ public final class Slugs {
     private Slugs() {
     }
 
-    /** The slug of a text, or a 400 naming the slug field when the text has no letters or digits. */
+    /** The longest slug the schema stores. */
+    public static final int MAX_LENGTH = 200;
+
+    /**
+     * The slug of a text, cut at a hyphen to fit {@link #MAX_LENGTH}, or a 400 naming the slug field when
+     * the text has no letters or digits.
+     */
     public static String derive(String text) {
         String slug = slugify(text);
+        if (slug.length() > MAX_LENGTH) {
+            slug = slug.substring(0, MAX_LENGTH).replaceFirst("-[^-]*$", "").replaceAll("-+$", "");
+        }
         if (slug.isEmpty()) {
             throw ProblemException.badRequest("slug", "cannot be derived from the name; send one");
         }

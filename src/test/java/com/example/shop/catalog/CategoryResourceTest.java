@@ -1,10 +1,12 @@
 package com.example.shop.catalog;
 
+import com.example.shop.support.Concurrently;
 import com.example.shop.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static com.example.shop.support.Fixtures.unique;
@@ -14,6 +16,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class CategoryResourceTest {
@@ -127,6 +130,30 @@ class CategoryResourceTest {
     }
 
     @Test
+    void shouldNeverLetConcurrentMovesCloseACycle() {
+        for (int round = 0; round < 5; round++) {
+            long a = Fixtures.category(null);
+            long b = Fixtures.category(null);
+            List<Integer> statuses = Concurrently.run(2, 2, i -> given().contentType(ContentType.JSON)
+                    .body(Map.of("name", unique("move"), "parentId", i == 0 ? b : a))
+                    .when().put("/api/categories/" + (i == 0 ? a : b)).statusCode());
+            assertEquals(List.of(200, 422), statuses.stream().sorted().toList(), "round " + round);
+            given().when().get("/api/categories/stats").then().statusCode(200);
+            given().queryParam("category", a).when().get("/api/products").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void shouldCapADerivedSlugAtTheColumnLength() {
+        String name = "\u3392".repeat(100);
+        given().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\"}")
+                .when().post("/api/categories")
+                .then().statusCode(201)
+                .body("slug", org.hamcrest.Matchers.startsWith("mhz"))
+                .body("slug.length()", org.hamcrest.Matchers.lessThanOrEqualTo(200));
+    }
+
+    @Test
     void shouldBlockDeleteWhileChildrenOrProductsExist() {
         long root = Fixtures.category(null);
         long child = Fixtures.category(root);
@@ -149,16 +176,15 @@ class CategoryResourceTest {
         long child = Fixtures.category(root);
         Fixtures.product(root, "1.00", 1);
         Fixtures.product(child, "1.00", 1);
-        long inactive = Fixtures.product(child, "1.00", 1);
-        given().contentType(ContentType.JSON)
-                .body(Map.of("sku", unique("S"), "name", "Off", "price", "1.00", "active", false, "categoryId", child))
-                .when().post("/api/products").then().statusCode(201);
+        Fixtures.product(child, "1.00", 1);
+        long inactive = Fixtures.create("/api/products",
+                Map.of("sku", unique("S"), "name", "Off", "price", "1.00", "active", false, "categoryId", child));
         given().when().get("/api/categories/stats")
                 .then().statusCode(200)
                 .body("find { it.id == " + root + " }.productCount", equalTo(4))
                 .body("find { it.id == " + root + " }.activeProductCount", equalTo(3))
                 .body("find { it.id == " + child + " }.productCount", equalTo(3))
                 .body("find { it.id == " + child + " }.activeProductCount", equalTo(2));
-        given().when().get("/api/products/" + inactive).then().statusCode(200);
+        given().when().get("/api/products/" + inactive).then().statusCode(200).body("active", equalTo(false));
     }
 }

@@ -125,8 +125,16 @@ class ProductListTest {
 
     @Test
     void shouldCapLimitAndRejectBadParameters() {
-        given().queryParam("limit", 1000).when().get("/api/products")
-                .then().statusCode(200).body("items.size()", org.hamcrest.Matchers.lessThanOrEqualTo(100));
+        long crowded = Fixtures.category(null);
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            batch.add(Map.of("sku", unique("cap"), "name", "Cap " + i, "price", "1.00", "categoryId", crowded));
+        }
+        given().contentType(ContentType.JSON).body(batch).when().post("/api/products/bulk").then().statusCode(201);
+        given().queryParam("category", crowded).queryParam("limit", 1000).when().get("/api/products")
+                .then().statusCode(200).body("items", hasSize(100)).body("next", notNullValue());
+        given().queryParam("category", crowded).when().get("/api/products")
+                .then().statusCode(200).body("items", hasSize(20));
         for (Map<String, String> bad : List.of(Map.of("limit", "0"), Map.of("limit", "abc"),
                 Map.of("sort", "colour"), Map.of("category", "x"), Map.of("inStock", "yes"),
                 Map.of("minPrice", "cheap"), Map.of("after", "not-a-cursor"))) {
@@ -142,6 +150,18 @@ class ProductListTest {
             given().queryParam("sort", "price").queryParam("after", nameCursor).when().get("/api/products")
                     .then().statusCode(400).body("errors[0].field", equalTo("after"));
         }
+    }
+
+    @Test
+    void shouldPageByNamesThatHoldLineBreaks() {
+        long category = Fixtures.category(null);
+        product(category, "First\nline", unique("nl"), "1.00", null, 1, 0, true);
+        product(category, "Second\nline", unique("nl"), "1.00", null, 1, 0, true);
+        JsonPath first = given().queryParam("category", category).queryParam("limit", 1)
+                .when().get("/api/products").then().statusCode(200).extract().jsonPath();
+        given().queryParam("category", category).queryParam("limit", 1).queryParam("after", first.getString("next"))
+                .when().get("/api/products")
+                .then().statusCode(200).body("items[0].name", equalTo("Second\nline"));
     }
 
     @Test

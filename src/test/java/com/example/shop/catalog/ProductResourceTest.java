@@ -235,6 +235,11 @@ class ProductResourceTest {
                 .when().post("/api/products/" + id + "/stock")
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("delta"));
+
+        long full = Fixtures.product(Fixtures.category(null), "1.00", Integer.MAX_VALUE);
+        given().contentType(ContentType.JSON).body(Map.of("delta", 1))
+                .when().post("/api/products/" + full + "/stock")
+                .then().statusCode(409).contentType("application/problem+json");
     }
 
     @Test

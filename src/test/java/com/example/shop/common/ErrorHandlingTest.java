@@ -62,6 +62,26 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void shouldAnswerValuesTheDatabaseCannotStoreWith400() {
+        long category = com.example.shop.support.Fixtures.category(null);
+        // a name with a NUL byte: PostgreSQL text cannot hold it
+        given().contentType(ContentType.JSON)
+                .body("{\"email\":\"nul@example.com\",\"firstName\":\"a\\u0000b\",\"lastName\":\"c\"}")
+                .when().post("/api/customers")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://shop.example/problems/validation"));
+        // a price filter beyond NUMERIC's range
+        given().queryParam("minPrice", "1e-100000").when().get("/api/products")
+                .then().statusCode(400).contentType("application/problem+json");
+        // a 200-character name plus the sku: the derived slug is cut to fit
+        given().contentType(ContentType.JSON)
+                .body(java.util.Map.of("sku", com.example.shop.support.Fixtures.unique("S"), "name", "n".repeat(200),
+                        "price", "1.00", "categoryId", category))
+                .when().post("/api/products")
+                .then().statusCode(201);
+    }
+
+    @Test
     void shouldAnswerWrongMethodAndMediaTypeWithProblems() {
         given().when().patch("/api/categories")
                 .then().statusCode(405)

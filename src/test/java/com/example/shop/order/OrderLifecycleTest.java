@@ -162,6 +162,11 @@ class OrderLifecycleTest {
         long customer = Fixtures.customer();
         given().queryParam("after", "garbage").when().get("/api/customers/" + customer + "/orders")
                 .then().statusCode(400).body("errors[0].field", equalTo("after"));
+        String tampered = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("orders\nyesterday\n1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        given().queryParam("after", tampered).when().get("/api/customers/" + customer + "/orders")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("after"));
         given().queryParam("limit", "-1").when().get("/api/customers/" + customer + "/orders")
                 .then().statusCode(400).body("errors[0].field", equalTo("limit"));
         given().when().get("/api/customers/" + customer + "/orders")

@@ -161,6 +161,16 @@ class OrderPlacementTest {
     }
 
     @Test
+    void shouldRefuseAnOrderWhoseTotalCannotBeStored() {
+        long expensive = Fixtures.product(Fixtures.category(null), "9999999999.99", 5);
+        place(body(Fixtures.customer(), expensive, 2))
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("items"));
+        assertEquals(5, stockOf(expensive));
+    }
+
+    @Test
     void shouldAnswer404ForUnknownOrder() {
         given().when().get("/api/orders/999999999")
                 .then().statusCode(404)

@@ -11,21 +11,25 @@ import java.util.List;
 @ApplicationScoped
 public class CategoryRepository implements PanacheRepositoryBase<Category, Long> {
 
+    /** The advisory lock key that guards moves in the category tree (any constant unique to this purpose). */
+    private static final long TREE_LOCK = 0x5ca7e6041L;
+
     /**
      * The ids of a category and of all its descendants, as a recursive CTE to embed in other native
-     * queries; it expects a parameter named {@code :category}.
+     * queries; it expects a parameter named {@code :category}. UNION (not UNION ALL) ends the recursion
+     * even on a cycle, so a corrupt tree can never make a query loop until its timeout.
      */
     public static final String SUBTREE_IDS_SQL = """
             WITH RECURSIVE subtree(id) AS (
                 SELECT id FROM category WHERE id = :category
-                UNION ALL
+                UNION
                 SELECT c.id FROM category c JOIN subtree s ON c.parent_id = s.id)
             SELECT id FROM subtree""";
 
     private static final String STATS_SQL = """
             WITH RECURSIVE tree(ancestor_id, id) AS (
                 SELECT id, id FROM category
-                UNION ALL
+                UNION
                 SELECT t.ancestor_id, c.id FROM category c JOIN tree t ON c.parent_id = t.id)
             SELECT c.id, c.name, count(p.id), count(p.id) FILTER (WHERE p.active)
             FROM category c
@@ -46,6 +50,18 @@ public class CategoryRepository implements PanacheRepositoryBase<Category, Long>
                         .map(row -> new CategoryStats(((Number) row[0]).longValue(), (String) row[1],
                                 ((Number) row[2]).longValue(), ((Number) row[3]).longValue()))
                         .toList());
+    }
+
+    /**
+     * Serializes changes of the tree's shape: two concurrent moves (A under B, B under A) would each pass
+     * the cycle check alone. A transaction-scoped advisory lock, released at commit or rollback.
+     */
+    public Uni<Void> lockTree() {
+        return getSession()
+                .chain(session -> session.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)", Integer.class)
+                        .setParameter("key", TREE_LOCK)
+                        .getSingleResult())
+                .replaceWithVoid();
     }
 
     /** Whether {@code candidateId} is {@code rootId} or lies below it: moving root under it would close a cycle. */

@@ -81,7 +81,7 @@ public class ProductRepository implements PanacheRepositoryBase<Product, Long> {
             query.where(IN_CATEGORY_SUBTREE, "category", categoryId);
         }
         if (after != null) {
-            query.where("(p.stock, p.id) > (:afterKey, :afterId)", "afterKey", Integer.valueOf(after.value()));
+            query.where("(p.stock, p.id) > (:afterKey, :afterId)", "afterKey", after.intValue());
             query.parameters.put("afterId", after.id());
         }
         return query.list("ORDER BY p.stock, p.id", fetchSize);
@@ -89,14 +89,14 @@ public class ProductRepository implements PanacheRepositoryBase<Product, Long> {
 
     /**
      * Django's {@code F('stock') + delta}: one conditional UPDATE, so concurrent adjustments never lose
-     * an update and stock never goes below zero. Returns the updated product, or null when the product
-     * is missing or the result would be negative.
+     * an update and stock never goes below zero (nor above the integer range). Returns the updated product,
+     * or null when the product is missing or the result would be out of range.
      */
     public Uni<Product> adjustStock(long id, int delta) {
         return getSession().chain(session -> session.createNativeQuery("""
                         UPDATE product
                         SET stock = stock + :delta, version = version + 1, updated_at = now()
-                        WHERE id = :id AND stock + :delta >= 0
+                        WHERE id = :id AND stock::bigint + :delta BETWEEN 0 AND 2147483647
                         RETURNING *""", Product.class)
                 .setParameter("delta", delta)
                 .setParameter("id", id)

@@ -1,6 +1,7 @@
 package com.example.shop.catalog.repository;
 
 import com.example.shop.catalog.Product;
+import com.example.shop.common.Cursor;
 import com.example.shop.common.ProblemException;
 
 import java.math.BigDecimal;
@@ -72,7 +73,7 @@ public enum ProductSort {
         try {
             return parseKey.apply(key);
         } catch (RuntimeException e) {
-            throw ProblemException.badRequest("after", "is not a cursor of this list and sort order");
+            throw Cursor.invalid();
         }
     }
 

@@ -89,7 +89,7 @@ public class CategoryService {
         if (parentId == null) {
             return Uni.createFrom().voidItem();
         }
-        return categories.isInSubtree(id, parentId).invoke(cycle -> {
+        return categories.lockTree().chain(() -> categories.isInSubtree(id, parentId)).invoke(cycle -> {
             if (cycle) {
                 throw ProblemException.unprocessable("parentId",
                         "category " + parentId + " is this category or one of its descendants");

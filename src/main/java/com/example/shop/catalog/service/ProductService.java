@@ -121,7 +121,7 @@ public class ProductService {
                         throw ProblemException.notFound("product", id);
                     }
                     throw ProblemException.conflict("stock " + current.stock + " + delta " + delta
-                            + " would be below zero");
+                            + (delta < 0 ? " would be below zero" : " would exceed the largest stock, 2147483647"));
                 }));
     }
 

@@ -10,7 +10,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -150,7 +149,7 @@ public class OrderRepository implements PanacheRepositoryBase<Order, Long> {
         String keyset = after == null ? "" : " and (o.createdAt < ?2 or (o.createdAt = ?2 and o.id < ?3))";
         Object[] params = after == null
                 ? new Object[]{customerId}
-                : new Object[]{customerId, Instant.parse(after.value()), after.id()};
+                : new Object[]{customerId, after.instantValue(), after.id()};
         return getSession().chain(session -> {
             var query = session.createSelectionQuery("select o.id from Order o where o.customerId = ?1" + keyset
                     + " order by o.createdAt desc, o.id desc", Long.class);

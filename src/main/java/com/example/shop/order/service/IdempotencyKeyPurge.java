@@ -30,7 +30,7 @@ public class IdempotencyKeyPurge {
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
-    Uni<Void> purge() {
+    public Uni<Void> purge() {
         return orders.purgeKeysBefore(OffsetDateTime.now(ZoneOffset.UTC).minus(retention))
                 .invoke(purged -> LOG.debugf("Purged %d idempotency keys", purged))
                 .replaceWithVoid();

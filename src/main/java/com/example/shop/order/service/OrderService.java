@@ -41,6 +41,8 @@ import java.util.stream.IntStream;
 public class OrderService {
 
     private static final String CURSOR_SORT = "orders";
+    /** NUMERIC(12,2): the largest total (and so line total) an order can store. */
+    private static final BigDecimal MAX_MONEY = new BigDecimal("9999999999.99");
 
     private final OrderRepository orders;
     private final OrderItemRepository orderItems;
@@ -119,6 +121,10 @@ public class OrderService {
                     r.unitPrice().multiply(BigDecimal.valueOf(line.quantity())));
         }).toList();
         BigDecimal total = priced.stream().map(PricedLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.compareTo(MAX_MONEY) > 0) {
+            throw ProblemException.unprocessable("items", "the order total " + total.toPlainString()
+                    + " exceeds the largest amount an order can hold (" + MAX_MONEY.toPlainString() + ")");
+        }
         int itemCount = lines.stream().mapToInt(OrderLine::quantity).sum();
         return orders.insert(customerId, priced, itemCount, total, key)
                 .map(row -> placedOrder(row, customerId, priced, itemCount, total));

@@ -6,7 +6,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
 import java.util.List;
 
 /** Review queries, and the atomic upkeep of each product's rating (Django's post_save signal, without lost updates). */
@@ -45,7 +44,7 @@ public class ReviewRepository implements PanacheRepositoryBase<Review, Long> {
             return find("productId = ?1 order by createdAt desc, id desc", productId).range(0, fetchSize - 1).list();
         }
         return find("productId = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3)) order by createdAt desc, id desc",
-                productId, Instant.parse(after.value()), after.id())
+                productId, after.instantValue(), after.id())
                 .range(0, fetchSize - 1).list();
     }
 }
