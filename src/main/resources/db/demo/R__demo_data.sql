@@ -42,10 +42,12 @@ JOIN (VALUES (0, 'phones', 'Phone'), (1, 'laptops', 'Laptop'), (2, 'headphones',
              (6, 'science', 'Textbook')) AS leaf(k, slug, label) ON leaf.k = n % 7
 ON CONFLICT (sku) DO NOTHING;
 
-INSERT INTO customer (email, first_name, last_name) VALUES
-    ('ada@example.com', 'Ada', 'Lovelace'),
-    ('alan@example.com', 'Alan', 'Turing'),
-    ('grace@example.com', 'Grace', 'Hopper'),
-    ('edsger@example.com', 'Edsger', 'Dijkstra'),
-    ('barbara@example.com', 'Barbara', 'Liskov')
+-- Demo customers all log in with the password "demo-password" (bcrypt hash below; dev only).
+INSERT INTO customer (email, first_name, last_name, password_hash)
+SELECT email, first_name, last_name, '$2a$10$mbvy0TUV6PeqLGgcRFY7g.Z5wlZZkcNNUmeOROdENVJG9.PS25cGm'
+FROM (VALUES ('ada@example.com', 'Ada', 'Lovelace'),
+             ('alan@example.com', 'Alan', 'Turing'),
+             ('grace@example.com', 'Grace', 'Hopper'),
+             ('edsger@example.com', 'Edsger', 'Dijkstra'),
+             ('barbara@example.com', 'Barbara', 'Liskov')) AS demo(email, first_name, last_name)
 ON CONFLICT (lower(email)) DO NOTHING;

@@ -47,10 +47,28 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return Response.status(e.status())
+        Response.ResponseBuilder response = Response.status(e.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(e.status(), e.type(), e.title(), e.getMessage(), e.errors(), e.lines()))
+                .entity(Problem.of(e.status(), e.type(), e.title(), e.getMessage(), e.errors(), e.lines()));
+        if (e instanceof RateLimiter.RateLimited limited) {
+            response.header("Retry-After", limited.retryAfterSeconds());
+        }
+        return response.build();
+    }
+
+    /** No valid token (missing, expired, tampered, wrong issuer): 401. */
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(Problem.of(401, "unauthorized", "Unauthorized", "A valid bearer token is required", null, null))
                 .build();
+    }
+
+    /** A valid token without the role the endpoint needs: 403. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return respond(403, "forbidden", "Forbidden", "This account may not do this", null);
     }
 
     @ServerExceptionMapper

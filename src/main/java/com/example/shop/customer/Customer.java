@@ -27,4 +27,8 @@ public class Customer extends VersionedEntity {
 
     @Column(name = "last_name", nullable = false, length = 100)
     public String lastName;
+
+    /** bcrypt hash; never sent to clients nor logged. Null: the customer cannot log in. */
+    @Column(name = "password_hash", length = 100)
+    public String passwordHash;
 }

@@ -66,7 +66,7 @@ class ErrorHandlingTest {
         long category = com.example.shop.support.Fixtures.category(null);
         // a name with a NUL byte: PostgreSQL text cannot hold it
         given().contentType(ContentType.JSON)
-                .body("{\"email\":\"nul@example.com\",\"firstName\":\"a\\u0000b\",\"lastName\":\"c\"}")
+                .body("{\"email\":\"nul@example.com\",\"firstName\":\"a\\u0000b\",\"lastName\":\"c\",\"password\":\"long-enough-1\"}")
                 .when().post("/api/customers")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://shop.example/problems/validation"));

@@ -37,7 +37,7 @@ class MetricsTest {
         place(body(customer, product, 1), key).then().statusCode(201);
         place(body(customer, product, 1), key).then().statusCode(201);
         place(body(customer, product, 1)).then().statusCode(409);
-        given().contentType(ContentType.JSON).body(Map.of("customerId", customer, "rating", 5))
+        Fixtures.as(customer).contentType(ContentType.JSON).body(Map.of("customerId", customer, "rating", 5))
                 .when().post("/api/products/" + product + "/reviews").then().statusCode(201);
 
         assertEquals(placed + 1, counter("shop_orders_placed_total"));

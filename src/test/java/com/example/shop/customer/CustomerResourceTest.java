@@ -27,7 +27,7 @@ class CustomerResourceTest {
     void shouldCreateAndGetCustomer() {
         String email = unique("ada") + "@example.com";
         long id = given().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "firstName", "Ada", "lastName", "Lovelace"))
+                .body(Map.of("email", email, "firstName", "Ada", "lastName", "Lovelace", "password", "secret-password"))
                 .when().post("/api/customers")
                 .then().statusCode(201)
                 .header("Location", matchesPattern(".*/api/customers/\\d+$"))
@@ -46,10 +46,10 @@ class CustomerResourceTest {
     @Test
     void shouldRejectEmailTakenInAnotherCase() {
         String email = unique("grace") + "@example.com";
-        given().contentType(ContentType.JSON).body(Map.of("email", email, "firstName", "G", "lastName", "H"))
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "firstName", "G", "lastName", "H", "password", "secret-password"))
                 .when().post("/api/customers").then().statusCode(201);
         given().contentType(ContentType.JSON)
-                .body(Map.of("email", email.toUpperCase(), "firstName", "G", "lastName", "H"))
+                .body(Map.of("email", email.toUpperCase(), "firstName", "G", "lastName", "H", "password", "secret-password"))
                 .when().post("/api/customers")
                 .then().statusCode(409)
                 .contentType("application/problem+json")

@@ -67,14 +67,22 @@ class ManifestConsistencyTest {
             "quarkus.datasource.reactive.max-size",
             "shop.datasource.connect-timeout",
             "shop.datasource.acquire-timeout",
-            "shop.idempotency.retention");
+            "shop.idempotency.retention",
+            "mp.jwt.verify.publickey",
+            "smallrye.jwt.sign.key",
+            "shop.staff.email",
+            "shop.staff.password");
 
     /** Deliberately without a production value in application.properties: the deployment must pass them. */
     private static final Set<String> REQUIRED_IN_PRODUCTION = Set.of(
             "quarkus.datasource.reactive.url",
             "quarkus.datasource.jdbc.url",
             "quarkus.datasource.username",
-            "quarkus.datasource.password");
+            "quarkus.datasource.password",
+            "mp.jwt.verify.publickey",
+            "smallrye.jwt.sign.key",
+            "shop.staff.email",
+            "shop.staff.password");
 
     private static final Set<String> CREDENTIALS = Set.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD");
 

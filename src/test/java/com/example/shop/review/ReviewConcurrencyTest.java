@@ -47,7 +47,8 @@ class ReviewConcurrencyTest {
         for (int i = 0; i < 30; i++) {
             ratings.add(1 + (i * 7) % 5);
         }
-        List<Integer> statuses = Concurrently.run(30, 30, i -> given().contentType(ContentType.JSON)
+        buyers.forEach(Fixtures::as);
+        List<Integer> statuses = Concurrently.run(30, 30, i -> Fixtures.as(buyers.get(i)).contentType(ContentType.JSON)
                 .body(Map.of("customerId", buyers.get(i), "rating", ratings.get(i)))
                 .when().post("/api/products/" + product + "/reviews").statusCode());
 
@@ -62,8 +63,9 @@ class ReviewConcurrencyTest {
         long product = Fixtures.product(Fixtures.category(null), "5.00", 100);
         List<Long> reviews = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            reviews.add(given().contentType(ContentType.JSON)
-                    .body(Map.of("customerId", Buyers.of(product), "rating", 1 + i % 5))
+            long buyer = Buyers.of(product);
+            reviews.add(Fixtures.as(buyer).contentType(ContentType.JSON)
+                    .body(Map.of("customerId", buyer, "rating", 1 + i % 5))
                     .when().post("/api/products/" + product + "/reviews")
                     .then().statusCode(201).extract().jsonPath().getLong("id"));
         }

@@ -36,7 +36,7 @@ class ReviewResourceTest {
     }
 
     private static long post(long product, long customer, int rating) {
-        return given().contentType(ContentType.JSON).body(review(customer, rating))
+        return Fixtures.as(customer).contentType(ContentType.JSON).body(review(customer, rating))
                 .when().post("/api/products/" + product + "/reviews")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
@@ -45,7 +45,7 @@ class ReviewResourceTest {
     void shouldCreateReviewAndRateTheProduct() {
         long product = product();
         long buyer = Buyers.of(product);
-        given().contentType(ContentType.JSON).body(review(buyer, 4))
+        Fixtures.as(buyer).contentType(ContentType.JSON).body(review(buyer, 4))
                 .when().post("/api/products/" + product + "/reviews")
                 .then().statusCode(201)
                 .header("Location", matchesPattern(".*/api/reviews/\\d+$"))
@@ -63,7 +63,8 @@ class ReviewResourceTest {
     @Test
     void shouldRejectReviewsFromCustomersWhoDidNotBuy() {
         long product = product();
-        given().contentType(ContentType.JSON).body(review(Fixtures.customer(), 5))
+        long stranger = Fixtures.customer();
+        Fixtures.as(stranger).contentType(ContentType.JSON).body(review(stranger, 5))
                 .when().post("/api/products/" + product + "/reviews")
                 .then().statusCode(422)
                 .contentType("application/problem+json")
@@ -73,13 +74,15 @@ class ReviewResourceTest {
         long cancelledBuyer = Fixtures.customer();
         long order = place(body(cancelledBuyer, product, 1)).then().statusCode(201).extract().jsonPath().getLong("id");
         given().when().post("/api/orders/" + order + "/cancel").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(review(cancelledBuyer, 5))
+        Fixtures.as(cancelledBuyer).contentType(ContentType.JSON).body(review(cancelledBuyer, 5))
                 .when().post("/api/products/" + product + "/reviews")
                 .then().statusCode(422);
 
-        given().contentType(ContentType.JSON).body(review(999_999_999L, 5))
+        // a customer writes as itself only
+        Fixtures.as(stranger).contentType(ContentType.JSON).body(review(cancelledBuyer, 5))
                 .when().post("/api/products/" + product + "/reviews")
-                .then().statusCode(422).body("errors[0].field", equalTo("customerId"));
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://shop.example/problems/forbidden"));
         given().when().get("/api/products/" + product)
                 .then().body("reviewCount", equalTo(0)).body("averageRating", nullValue());
     }
@@ -89,7 +92,7 @@ class ReviewResourceTest {
         long product = product();
         long buyer = Buyers.of(product);
         post(product, buyer, 3);
-        given().contentType(ContentType.JSON).body(review(buyer, 1))
+        Fixtures.as(buyer).contentType(ContentType.JSON).body(review(buyer, 1))
                 .when().post("/api/products/" + product + "/reviews")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
@@ -103,20 +106,21 @@ class ReviewResourceTest {
         long product = product();
         long buyer = Buyers.of(product);
         for (int rating : new int[]{0, 6}) {
-            given().contentType(ContentType.JSON).body(review(buyer, rating))
+            Fixtures.as(buyer).contentType(ContentType.JSON).body(review(buyer, rating))
                     .when().post("/api/products/" + product + "/reviews")
                     .then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors.field", hasItem("rating"));
         }
-        given().contentType(ContentType.JSON).body(Map.of("customerId", buyer))
+        Fixtures.as(buyer).contentType(ContentType.JSON).body(Map.of("customerId", buyer))
                 .when().post("/api/products/" + product + "/reviews")
                 .then().statusCode(400).body("errors.field", hasItem("rating"));
     }
 
     @Test
     void shouldAnswer404ForUnknownProductsAndReviews() {
-        given().contentType(ContentType.JSON).body(review(Fixtures.customer(), 3))
+        long someone = Fixtures.customer();
+        Fixtures.as(someone).contentType(ContentType.JSON).body(review(someone, 3))
                 .when().post("/api/products/999999999/reviews").then().statusCode(404)
                 .contentType("application/problem+json");
         given().when().get("/api/products/999999999/reviews").then().statusCode(404);

@@ -28,9 +28,29 @@ public final class Fixtures {
                 "price", price, "stock", stock, "categoryId", categoryId));
     }
 
+    /** The password every fixture customer registers with. */
+    public static final String PASSWORD = "password-123";
+
+    private static final Map<Long, String> EMAILS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Long, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static long customer() {
-        return create("/api/customers", Map.of("email", unique("user") + "@example.com",
-                "firstName", "Test", "lastName", "User"));
+        String email = unique("user") + "@example.com";
+        long id = create("/api/customers", Map.of("email", email, "firstName", "Test", "lastName", "User",
+                "password", PASSWORD));
+        EMAILS.put(id, email);
+        return id;
+    }
+
+    /** A request made as the given fixture customer (logged in once, token kept). */
+    public static io.restassured.specification.RequestSpecification as(long customerId) {
+        String token = TOKENS.computeIfAbsent(customerId, id -> StaffByDefault.login(EMAILS.get(id), PASSWORD));
+        return given().header("Authorization", "Bearer " + token);
+    }
+
+    /** A request with no token at all. */
+    public static io.restassured.specification.RequestSpecification anonymous() {
+        return given().header(StaffByDefault.ANONYMOUS, "true");
     }
 
     public static long create(String path, Object body) {

@@ -5,7 +5,10 @@ import com.example.shop.catalog.repository.CategoryStats;
 import com.example.shop.catalog.service.CategoryService;
 import com.example.shop.common.Page;
 import com.example.shop.common.Responses;
+import com.example.shop.account.Role;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -38,6 +41,7 @@ public class CategoryResource {
     }
 
     @GET
+    @PermitAll
     @Operation(summary = "List all categories", description = "The whole tree, flat, ordered by name; next is always null.")
     public Uni<Page<CategoryResponse>> list() {
         return service.listAll().map(all -> new Page<>(all.stream().map(CategoryResponse::from).toList(), null));
@@ -45,6 +49,7 @@ public class CategoryResource {
 
     @GET
     @Path("stats")
+    @PermitAll
     @Operation(summary = "Product counts per category", description = "Counts include all subcategories.")
     public Uni<List<CategoryStats>> stats() {
         return service.stats();
@@ -52,12 +57,14 @@ public class CategoryResource {
 
     @GET
     @Path("{id}")
+    @PermitAll
     @Operation(summary = "Get a category", description = "The ETag header carries the version for If-Match.")
     public Uni<RestResponse<CategoryResponse>> get(@RestPath long id) {
         return service.get(id).map(CategoryResource::ok);
     }
 
     @POST
+    @RolesAllowed(Role.STAFF)
     @Operation(summary = "Create a category",
             description = "slug is derived from name when absent; a taken slug is a 409; an unknown parentId is a 422.")
     public Uni<RestResponse<CategoryResponse>> create(@Valid @NotNull CategoryRequest request) {
@@ -67,6 +74,7 @@ public class CategoryResource {
 
     @PUT
     @Path("{id}")
+    @RolesAllowed(Role.STAFF)
     @Operation(summary = "Replace a category",
             description = "An absent slug keeps the current one. Moving a category below itself or its descendants "
                     + "is a 422. If-Match mismatch is a 412; a stale body version without If-Match is a 409.")
@@ -77,6 +85,7 @@ public class CategoryResource {
 
     @DELETE
     @Path("{id}")
+    @RolesAllowed(Role.STAFF)
     @Operation(summary = "Delete a category", description = "409 while it has products or subcategories.")
     public Uni<RestResponse<Void>> delete(@RestPath long id) {
         return service.delete(id).map(nothing -> RestResponse.noContent());

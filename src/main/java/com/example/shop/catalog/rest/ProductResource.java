@@ -7,7 +7,10 @@ import com.example.shop.catalog.service.ProductService;
 import com.example.shop.common.Page;
 import com.example.shop.common.QueryParams;
 import com.example.shop.common.Responses;
+import com.example.shop.account.Role;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -43,6 +46,7 @@ public class ProductResource {
     }
 
     @GET
+    @PermitAll
     @Operation(summary = "List products",
             description = "Filters combine with AND. category includes subcategories; minPrice/maxPrice and the "
                     + "price sort use the effective price (salePrice when set); active defaults to true. "
@@ -69,6 +73,7 @@ public class ProductResource {
 
     @GET
     @Path("low-stock")
+    @PermitAll
     @Operation(summary = "Products to reorder",
             description = "Active products with stock below their reorder level, lowest stock first; "
                     + "category includes subcategories. Paginated like the product list.")
@@ -80,12 +85,14 @@ public class ProductResource {
 
     @GET
     @Path("{id}")
+    @PermitAll
     @Operation(summary = "Get a product", description = "The ETag header carries the version for If-Match.")
     public Uni<RestResponse<ProductResponse>> get(@RestPath long id) {
         return service.get(id).map(ProductResource::ok);
     }
 
     @POST
+    @RolesAllowed(Role.STAFF)
     @Operation(summary = "Create a product",
             description = "slug is derived from name and sku when absent; sku and slug are unique (409). "
                     + "salePrice must be below price. An unknown categoryId is a 422.")
@@ -96,6 +103,7 @@ public class ProductResource {
 
     @POST
     @Path("bulk")
+    @RolesAllowed(Role.STAFF)
     @Operation(summary = "Create up to 1000 products at once",
             description = "All or nothing: one invalid, duplicate or unknown-category item rejects the whole request.")
     public Uni<RestResponse<Page<ProductResponse>>> createAll(
@@ -106,6 +114,7 @@ public class ProductResource {
 
     @PUT
     @Path("{id}")
+    @RolesAllowed(Role.STAFF)
     @Operation(summary = "Replace a product",
             description = "If-Match with the ETag guards against lost updates (412 on mismatch); without it a stale "
                     + "version in the body is a 409. Absent stock, reorderLevel, active and slug keep their values.")
@@ -116,6 +125,7 @@ public class ProductResource {
 
     @DELETE
     @Path("{id}")
+    @RolesAllowed(Role.STAFF)
     @Operation(summary = "Delete a product",
             description = "409 while orders reference it: deactivate it instead (active=false).")
     public Uni<RestResponse<Void>> delete(@RestPath long id) {
@@ -124,6 +134,7 @@ public class ProductResource {
 
     @POST
     @Path("{id}/stock")
+    @RolesAllowed(Role.STAFF)
     @Operation(summary = "Adjust stock atomically",
             description = "stock = stock + delta in one SQL statement; a result below zero is a 409 and changes nothing.")
     public Uni<RestResponse<ProductResponse>> adjustStock(@RestPath long id, @Valid @NotNull StockAdjustment adjustment) {

@@ -1,9 +1,16 @@
 package com.example.shop.customer.rest;
 
+import com.example.shop.account.Caller;
+import com.example.shop.account.Role;
+import com.example.shop.account.service.Passwords;
+import com.example.shop.common.ProblemException;
 import com.example.shop.common.Responses;
 import com.example.shop.customer.Customer;
 import com.example.shop.customer.service.CustomerService;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,8 +27,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
-
-/** HTTP mapping of customers. */
+/** HTTP mapping of customers: registration is public, the rest is the customer itself or staff. */
 @Path("/api/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -29,39 +35,59 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class CustomerResource {
 
     private final CustomerService service;
+    private final Passwords passwords;
+    private final SecurityIdentity identity;
 
-    public CustomerResource(CustomerService service) {
+    public CustomerResource(CustomerService service, Passwords passwords, SecurityIdentity identity) {
         this.service = service;
+        this.passwords = passwords;
+        this.identity = identity;
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a customer", description = "The ETag header carries the version for If-Match.")
+    @RolesAllowed({Role.CUSTOMER, Role.STAFF})
+    @Operation(summary = "Get a customer", description = "The customer itself or staff; another customer's id is a 404. "
+            + "The ETag header carries the version for If-Match.")
     public Uni<RestResponse<CustomerResponse>> get(@RestPath long id) {
-        return service.get(id).map(CustomerResource::ok);
+        return service.get(id, Caller.of(identity)).map(CustomerResource::ok);
     }
 
     @POST
-    @Operation(summary = "Register a customer", description = "The email is unique case-insensitively (409).")
+    @PermitAll
+    @Operation(summary = "Register a customer",
+            description = "Public. password (8–72 characters) is required and stored only as a bcrypt hash; the email "
+                    + "is unique case-insensitively (409). Log in with POST /api/auth/login.")
     public Uni<RestResponse<CustomerResponse>> create(@Valid @NotNull CustomerRequest request) {
-        return service.create(request)
-                .map(customer -> Responses.created("/api/customers/" + customer.id, CustomerResponse.from(customer), customer.version));
+        if (request.password() == null) {
+            throw ProblemException.badRequest("password", "is required to register");
+        }
+        return passwords.hash(request.password())
+                .chain(hash -> service.create(request, hash))
+                .map(customer -> Responses.created("/api/customers/" + customer.id, CustomerResponse.from(customer),
+                        customer.version));
     }
 
     @PUT
     @Path("{id}")
+    @RolesAllowed({Role.CUSTOMER, Role.STAFF})
     @Operation(summary = "Replace a customer",
-            description = "If-Match mismatch is a 412; a stale body version without If-Match is a 409.")
+            description = "The customer itself or staff. A password, when sent, replaces the current one. If-Match "
+                    + "mismatch is a 412; a stale body version without If-Match is a 409.")
     public Uni<RestResponse<CustomerResponse>> update(@RestPath long id, @RestHeader("If-Match") String ifMatch,
                                                       @Valid @NotNull CustomerRequest request) {
-        return service.update(id, request, ifMatch).map(CustomerResource::ok);
+        Caller caller = Caller.of(identity);
+        Uni<String> hash = request.password() == null ? Uni.createFrom().nullItem() : passwords.hash(request.password());
+        return hash.chain(passwordHash -> service.update(id, request, passwordHash, ifMatch, caller))
+                .map(CustomerResource::ok);
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a customer", description = "409 while the customer has orders.")
+    @RolesAllowed({Role.CUSTOMER, Role.STAFF})
+    @Operation(summary = "Delete a customer", description = "The customer itself or staff; 409 while the customer has orders.")
     public Uni<RestResponse<Void>> delete(@RestPath long id) {
-        return service.delete(id).map(nothing -> RestResponse.noContent());
+        return service.delete(id, Caller.of(identity)).map(nothing -> RestResponse.noContent());
     }
 
     private static RestResponse<CustomerResponse> ok(Customer customer) {

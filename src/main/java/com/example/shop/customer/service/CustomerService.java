@@ -1,5 +1,6 @@
 package com.example.shop.customer.service;
 
+import com.example.shop.account.Caller;
 import com.example.shop.common.ProblemException;
 import com.example.shop.common.Versions;
 import com.example.shop.customer.Customer;
@@ -20,30 +21,41 @@ public class CustomerService {
         this.customers = customers;
     }
 
+    /** A customer the caller may see: itself, or anyone for staff; others are a 404 (no id probing). */
     @WithSession
-    public Uni<Customer> get(long id) {
+    public Uni<Customer> get(long id, Caller caller) {
+        if (!caller.owns(id)) {
+            return Uni.createFrom().failure(ProblemException.notFound("customer", id));
+        }
         return customers.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("customer", id));
     }
 
-    /** A taken email (compared case-insensitively by a unique index) is a 409. */
+    /** Registers a customer with its password's hash. A taken email (case-insensitive unique index) is a 409. */
     @WithTransaction
-    public Uni<Customer> create(CustomerRequest request) {
+    public Uni<Customer> create(CustomerRequest request, String passwordHash) {
         Customer customer = new Customer();
         apply(customer, request);
+        customer.passwordHash = passwordHash;
         return customers.persist(customer);
     }
 
+    /** {@code passwordHash} null keeps the current password. */
     @WithTransaction
-    public Uni<Customer> update(long id, CustomerRequest request, String ifMatch) {
-        return get(id)
+    public Uni<Customer> update(long id, CustomerRequest request, String passwordHash, String ifMatch, Caller caller) {
+        return get(id, caller)
                 .invoke(customer -> Versions.check(customer.version, ifMatch, request.version()))
-                .invoke(customer -> apply(customer, request));
+                .invoke(customer -> {
+                    apply(customer, request);
+                    if (passwordHash != null) {
+                        customer.passwordHash = passwordHash;
+                    }
+                });
     }
 
     /** Deletes a customer; the foreign key answers 409 while orders exist. */
     @WithTransaction
-    public Uni<Void> delete(long id) {
-        return get(id).call(customers::delete).replaceWithVoid();
+    public Uni<Void> delete(long id, Caller caller) {
+        return get(id, caller).call(customers::delete).replaceWithVoid();
     }
 
     private static void apply(Customer customer, CustomerRequest request) {

@@ -1,6 +1,11 @@
 package com.example.shop.order.rest;
 
+import com.example.shop.account.Caller;
+import com.example.shop.account.Role;
 import com.example.shop.common.BusinessMetrics;
+import com.example.shop.common.RateLimiter;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import com.example.shop.common.ProblemException;
 import com.example.shop.common.Responses;
 import com.example.shop.common.Versions;
@@ -33,14 +38,19 @@ public class OrderResource {
 
     private final OrderService service;
     private final BusinessMetrics metrics;
+    private final RateLimiter limiter;
+    private final SecurityIdentity identity;
 
-    public OrderResource(OrderService service, BusinessMetrics metrics) {
+    public OrderResource(OrderService service, BusinessMetrics metrics, RateLimiter limiter, SecurityIdentity identity) {
         this.service = service;
         this.metrics = metrics;
+        this.limiter = limiter;
+        this.identity = identity;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.CUSTOMER, Role.STAFF})
     @Operation(summary = "Place an order",
             description = "All or nothing in one transaction: stock is reserved for every line or for none. Prices "
                     + "come from the catalog (salePrice when set), never from the client; the same product twice "
@@ -48,11 +58,15 @@ public class OrderResource {
                     + "`lines` [{productId, requested, available}]; unknown customer, unknown or inactive product → "
                     + "422. Optional Idempotency-Key (1–255 characters, kept 7 days): the same key and body answer "
                     + "the same order again (201, header Idempotent-Replayed: true), also for concurrent "
-                    + "duplicates; the same key with another body → 422 idempotency-key-reuse.")
+                    + "duplicates; the same key with another body → 422 idempotency-key-reuse. A customer orders for "
+                    + "itself (customerId may be left out; another customer's id → 403); staff order for any customer. "
+                    + "Rate-limited per caller (429 with Retry-After).")
     public Uni<RestResponse<OrderResponse>> place(@RestHeader("Idempotency-Key") String idempotencyKey,
                                                   @Valid @NotNull PlaceOrderRequest request) {
         checkKey(idempotencyKey);
-        return service.place(request, idempotencyKey)
+        Caller caller = Caller.of(identity);
+        limiter.checkOrder(identity.getPrincipal().getName());
+        return service.place(request, idempotencyKey, caller)
                 .invoke(placement -> metrics.orderPlaced(placement.replayed()))
                 .onFailure().invoke(metrics::orderFailed)
                 .map(placement -> {
@@ -68,40 +82,46 @@ public class OrderResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get an order with its lines", description = "The ETag header carries the version.")
+    @RolesAllowed({Role.CUSTOMER, Role.STAFF})
+    @Operation(summary = "Get an order with its lines", description = "The owner or staff; another customer's order "
+            + "is a 404. The ETag header carries the version.")
     public Uni<RestResponse<OrderResponse>> get(@RestPath long id) {
-        return service.get(id).map(OrderResource::ok);
+        return service.get(id, Caller.of(identity)).map(OrderResource::ok);
     }
 
     @POST
     @Path("{id}/pay")
+    @RolesAllowed(Role.STAFF)
     @Operation(summary = "Mark an order paid", description = "PENDING → PAID; any other status → 409 illegal-transition. "
             + "Optional If-Match (412 on mismatch).")
     public Uni<RestResponse<OrderResponse>> pay(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
-        return service.move(id, OrderStatus.PAID, ifMatch).map(OrderResource::ok);
+        return service.move(id, OrderStatus.PAID, ifMatch, Caller.of(identity)).map(OrderResource::ok);
     }
 
     @POST
     @Path("{id}/ship")
+    @RolesAllowed(Role.STAFF)
     @Operation(summary = "Mark an order shipped", description = "PAID → SHIPPED; any other status → 409 illegal-transition.")
     public Uni<RestResponse<OrderResponse>> ship(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
-        return service.move(id, OrderStatus.SHIPPED, ifMatch).map(OrderResource::ok);
+        return service.move(id, OrderStatus.SHIPPED, ifMatch, Caller.of(identity)).map(OrderResource::ok);
     }
 
     @POST
     @Path("{id}/deliver")
+    @RolesAllowed(Role.STAFF)
     @Operation(summary = "Mark an order delivered", description = "SHIPPED → DELIVERED; any other status → 409 illegal-transition.")
     public Uni<RestResponse<OrderResponse>> deliver(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
-        return service.move(id, OrderStatus.DELIVERED, ifMatch).map(OrderResource::ok);
+        return service.move(id, OrderStatus.DELIVERED, ifMatch, Caller.of(identity)).map(OrderResource::ok);
     }
 
     @POST
     @Path("{id}/cancel")
+    @RolesAllowed({Role.CUSTOMER, Role.STAFF})
     @Operation(summary = "Cancel an order",
             description = "PENDING or PAID → CANCELLED, giving every line's stock back in the same transaction, exactly "
-                    + "once even when cancels race; any other status → 409 illegal-transition.")
+                    + "once even when cancels race; any other status → 409 illegal-transition. The owner or staff.")
     public Uni<RestResponse<OrderResponse>> cancel(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
-        return service.move(id, OrderStatus.CANCELLED, ifMatch).map(OrderResource::ok);
+        return service.move(id, OrderStatus.CANCELLED, ifMatch, Caller.of(identity)).map(OrderResource::ok);
     }
 
     static RestResponse<OrderResponse> ok(Order order) {

@@ -1,5 +1,6 @@
 package com.example.shop.order.service;
 
+import com.example.shop.account.Caller;
 import com.example.shop.common.Cursor;
 import com.example.shop.common.Page;
 import com.example.shop.common.ProblemException;
@@ -64,27 +65,39 @@ public class OrderService {
      * order is written. Any failure rolls everything back.
      */
     @WithTransaction
-    public Uni<Placement> place(PlaceOrderRequest request, String idempotencyKey) {
+    public Uni<Placement> place(PlaceOrderRequest body, String idempotencyKey, Caller caller) {
+        PlaceOrderRequest request = new PlaceOrderRequest(caller.actingFor(body.customerId()), body.items());
         List<OrderLine> lines = merge(request.items());
         long customerId = request.customerId();
         if (idempotencyKey == null) {
             return placeNew(request, lines, null).map(order -> new Placement(order, false));
         }
+        // the key is scoped to its customer: another customer's key of the same text is another key
+        String key = customerId + ":" + idempotencyKey;
         String fingerprint = fingerprint(customerId, lines);
-        return orders.claimKey(idempotencyKey, fingerprint).chain(claimed -> claimed
-                ? placeNew(request, lines, idempotencyKey).map(order -> new Placement(order, false))
-                : replay(idempotencyKey, fingerprint).map(order -> new Placement(order, true)));
+        return orders.claimKey(key, fingerprint).chain(claimed -> claimed
+                ? placeNew(request, lines, key).map(order -> new Placement(order, false))
+                : replay(key, fingerprint).map(order -> new Placement(order, true)));
     }
 
+    /** An order the caller may see: its own, or any for staff; another customer's order is a 404. */
     @WithSession
-    public Uni<Order> get(long id) {
-        return orders.findWithItems(id).onItem().ifNull().failWith(() -> ProblemException.notFound("order", id));
+    public Uni<Order> get(long id, Caller caller) {
+        return orders.findWithItems(id)
+                .invoke(order -> {
+                    if (order == null || !caller.owns(order.customerId)) {
+                        throw ProblemException.notFound("order", id);
+                    }
+                });
     }
 
-    /** A customer's orders, newest first; an unknown customer is a 404. */
+    /** A customer's orders, newest first; an unknown customer (or another customer's id) is a 404. */
     @WithSession
-    public Uni<Page<Order>> forCustomer(long customerId, String after, int limit) {
+    public Uni<Page<Order>> forCustomer(long customerId, String after, int limit, Caller caller) {
         Cursor cursor = Cursor.decode(after, CURSOR_SORT);
+        if (!caller.owns(customerId)) {
+            return Uni.createFrom().failure(ProblemException.notFound("customer", customerId));
+        }
         return customers.count("id", customerId)
                 .invoke(count -> {
                     if (count == 0) {
@@ -98,12 +111,24 @@ public class OrderService {
 
     /** Moves an order along its lifecycle; cancelling gives the stock back in the same transaction. */
     @WithTransaction
-    public Uni<Order> move(long id, OrderStatus to, String ifMatch) {
+    public Uni<Order> move(long id, OrderStatus to, String ifMatch, Caller caller) {
         Long expectedVersion = Versions.expected(ifMatch);
-        return orders.transition(id, to, expectedVersion)
+        return checkOwner(id, caller).chain(() -> orders.transition(id, to, expectedVersion))
                 .call(changed -> changed == 0 ? explainRefusedMove(id, to, expectedVersion, ifMatch)
                         : to == OrderStatus.CANCELLED ? orderItems.restock(id) : Uni.createFrom().voidItem())
                 .chain(() -> orders.findWithItems(id));
+    }
+
+    /** Staff may move any order; a customer only its own (another's is a 404). */
+    private Uni<Void> checkOwner(long id, Caller caller) {
+        if (caller.staff()) {
+            return Uni.createFrom().voidItem();
+        }
+        return orders.findById(id).invoke(order -> {
+            if (order == null || !caller.owns(order.customerId)) {
+                throw ProblemException.notFound("order", id);
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<Order> placeNew(PlaceOrderRequest request, List<OrderLine> lines, String key) {

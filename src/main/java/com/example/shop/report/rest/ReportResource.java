@@ -6,7 +6,9 @@ import com.example.shop.report.BestSeller;
 import com.example.shop.report.ReportWindow;
 import com.example.shop.report.TopCustomer;
 import com.example.shop.report.service.ReportService;
+import com.example.shop.account.Role;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,6 +28,7 @@ import java.util.List;
 @Path("/api/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports")
+@RolesAllowed(Role.STAFF)
 public class ReportResource {
 
     private static final int MAX_LIMIT = 100;

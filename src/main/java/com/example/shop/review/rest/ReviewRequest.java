@@ -5,9 +5,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** A new review: who wrote it and what they think. */
+/** A new review: what the customer thinks; customerId, when sent, must be the caller's own. */
 public record ReviewRequest(
-        @NotNull Long customerId,
+        Long customerId,
         @NotNull @Min(1) @Max(5) Integer rating,
         @Size(max = 200) String title,
         @Size(max = 10_000) String body) {

@@ -1,6 +1,11 @@
 package com.example.shop.review.rest;
 
+import com.example.shop.account.Caller;
+import com.example.shop.account.Role;
 import com.example.shop.common.Responses;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import com.example.shop.review.Review;
 import com.example.shop.review.service.ReviewService;
 import io.smallrye.mutiny.Uni;
@@ -26,13 +31,16 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ReviewResource {
 
     private final ReviewService service;
+    private final SecurityIdentity identity;
 
-    public ReviewResource(ReviewService service) {
+    public ReviewResource(ReviewService service, SecurityIdentity identity) {
         this.service = service;
+        this.identity = identity;
     }
 
     @GET
     @Path("{id}")
+    @PermitAll
     @Operation(summary = "Get a review", description = "The ETag header carries the version for If-Match.")
     public Uni<RestResponse<ReviewResponse>> get(@RestPath long id) {
         return service.get(id).map(ReviewResource::ok);
@@ -40,20 +48,22 @@ public class ReviewResource {
 
     @PUT
     @Path("{id}")
+    @RolesAllowed({Role.CUSTOMER, Role.STAFF})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Edit a review",
             description = "rating, title and body; the product's rating follows in the same transaction. If-Match "
                     + "mismatch → 412; a stale body version without If-Match → 409.")
     public Uni<RestResponse<ReviewResponse>> update(@RestPath long id, @RestHeader("If-Match") String ifMatch,
                                                     @Valid @NotNull ReviewUpdate request) {
-        return service.update(id, request, ifMatch).map(ReviewResource::ok);
+        return service.update(id, request, ifMatch, Caller.of(identity)).map(ReviewResource::ok);
     }
 
     @DELETE
     @Path("{id}")
+    @RolesAllowed({Role.CUSTOMER, Role.STAFF})
     @Operation(summary = "Delete a review", description = "The product's rating follows in the same transaction.")
     public Uni<RestResponse<Void>> delete(@RestPath long id) {
-        return service.delete(id).map(nothing -> RestResponse.noContent());
+        return service.delete(id, Caller.of(identity)).map(nothing -> RestResponse.noContent());
     }
 
     private static RestResponse<ReviewResponse> ok(Review review) {

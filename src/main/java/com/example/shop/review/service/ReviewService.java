@@ -1,5 +1,6 @@
 package com.example.shop.review.service;
 
+import com.example.shop.account.Caller;
 import com.example.shop.catalog.Product;
 import com.example.shop.catalog.repository.ProductRepository;
 import com.example.shop.common.Cursor;
@@ -56,8 +57,9 @@ public class ReviewService {
 
     /** One review per customer and product (409, unique index); only a verified buyer may review (422). */
     @WithTransaction
-    public Uni<Review> create(long productId, ReviewRequest request) {
-        return product(productId).chain(product -> author(request.customerId())
+    public Uni<Review> create(long productId, ReviewRequest request, Caller caller) {
+        long authorId = caller.actingFor(request.customerId());
+        return product(productId).chain(product -> author(authorId)
                 .call(author -> reviews.isVerifiedBuyer(author.id, productId).invoke(verified -> {
                     if (!verified) {
                         throw ProblemException.unprocessable("customerId", "customer " + author.id
@@ -74,8 +76,9 @@ public class ReviewService {
     }
 
     @WithTransaction
-    public Uni<Review> update(long id, ReviewUpdate request, String ifMatch) {
+    public Uni<Review> update(long id, ReviewUpdate request, String ifMatch, Caller caller) {
         return get(id)
+                .invoke(review -> checkAuthor(review, caller))
                 .invoke(review -> Versions.check(review.version, ifMatch, request.version()))
                 .call(review -> reviews.adjustRating(review.productId, request.rating() - review.rating, 0))
                 .invoke(review -> apply(review, request.rating(), request.title(), request.body()))
@@ -83,11 +86,19 @@ public class ReviewService {
     }
 
     @WithTransaction
-    public Uni<Void> delete(long id) {
+    public Uni<Void> delete(long id, Caller caller) {
         return get(id)
+                .invoke(review -> checkAuthor(review, caller))
                 .call(review -> reviews.adjustRating(review.productId, -review.rating, -1))
                 .call(review -> reviews.delete(review).call(reviews::flush))
                 .replaceWithVoid();
+    }
+
+    /** Reviews are public, so another customer's review is a 403 (not a 404): only its author or staff change it. */
+    private static void checkAuthor(Review review, Caller caller) {
+        if (!caller.owns(review.customerId)) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "Only the author or staff may change a review", null);
+        }
     }
 
     private Uni<Product> product(long productId) {
