@@ -1,5 +1,6 @@
 package com.example.shop.common;
 
+import com.example.shop.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -7,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -26,7 +26,7 @@ class DatabaseDownTest {
 
     @Test
     void shouldAnswer503ProblemWhenTheDatabaseIsUnreachable() {
-        given().when().get("/api/products")
+        Fixtures.anonymous().when().get("/api/products")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://shop.example/problems/unavailable"))
@@ -35,7 +35,7 @@ class DatabaseDownTest {
 
     @Test
     void shouldReportNotReadyButLive() {
-        given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Fixtures.anonymous().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+        Fixtures.anonymous().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

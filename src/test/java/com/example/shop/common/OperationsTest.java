@@ -32,7 +32,11 @@ class OperationsTest {
                 .body("paths.'/api/products'.get.description", containsString("Keyset pagination"))
                 .body("paths.'/api/products/{id}/stock'.post.summary", notNullValue())
                 .body("paths.'/api/categories/stats'.get.summary", notNullValue())
-                .body("paths.'/api/customers/{id}'.put.summary", notNullValue());
+                .body("paths.'/api/customers/{id}'.put.summary", notNullValue())
+                .body("components.securitySchemes", notNullValue())
+                .body("paths.'/api/reports/top-customers'.get.security", notNullValue())
+                .body("paths.'/api/orders'.post.security", notNullValue())
+                .body("paths.'/api/products/{id}'.put.security", notNullValue());
         given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 }

@@ -27,7 +27,7 @@ class IdempotencyKeyPurgeTest {
 
     private int keys(String key) throws Exception {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM idempotency_key WHERE key = ?")) {
+             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM idempotency_key WHERE key LIKE ('%:' || ?)")) {
             query.setString(1, key);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
@@ -46,7 +46,7 @@ class IdempotencyKeyPurgeTest {
         place(body(customer, product, 1), recent).then().statusCode(201);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement age = connection.prepareStatement(
-                     "UPDATE idempotency_key SET created_at = now() - interval '8 days' WHERE key = ?")) {
+                     "UPDATE idempotency_key SET created_at = now() - interval '8 days' WHERE key LIKE ('%:' || ?)")) {
             age.setString(1, old);
             age.executeUpdate();
         }

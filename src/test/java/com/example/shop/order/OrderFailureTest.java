@@ -59,7 +59,7 @@ class OrderFailureTest {
 
     private String storedKey(String key) throws Exception {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT key FROM idempotency_key WHERE key = ?")) {
+             PreparedStatement query = connection.prepareStatement("SELECT key FROM idempotency_key WHERE key LIKE ('%:' || ?)")) {
             query.setString(1, key);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;
