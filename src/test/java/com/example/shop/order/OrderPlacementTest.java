@@ -26,6 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class OrderPlacementTest {
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
     private static long productOnSale(long category, String price, String salePrice, int stock) {
         Map<String, Object> body = new HashMap<>();
         body.put("sku", Fixtures.unique("SKU"));
@@ -168,6 +171,19 @@ class OrderPlacementTest {
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("items"));
         assertEquals(5, stockOf(expensive));
+    }
+
+    @Test
+    void shouldKeepOrderNumbersWholePastAMillion() throws Exception {
+        long product = Fixtures.product(Fixtures.category(null), "1.00", 10);
+        long customer = Fixtures.customer();
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("SELECT setval('order_number_seq', greatest(999999, (SELECT last_value FROM order_number_seq)))");
+        }
+        String first = place(body(customer, product, 1)).then().statusCode(201).extract().jsonPath().getString("number");
+        String second = place(body(customer, product, 1)).then().statusCode(201).extract().jsonPath().getString("number");
+        assertTrue(first.matches("SO-\\d{7,}"), first);
+        assertTrue(!first.equals(second), first + " " + second);
     }
 
     @Test

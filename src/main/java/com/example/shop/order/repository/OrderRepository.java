@@ -53,9 +53,11 @@ public class OrderRepository implements PanacheRepositoryBase<Order, Long> {
      * and the link from the idempotency key, in one statement.
      */
     private static final String INSERT_SQL = """
-            WITH header AS (
+            WITH next_number AS (SELECT nextval('order_number_seq')::text AS n),
+            header AS (
+                -- at least 6 digits, never cut (lpad alone would truncate SO-1000000 to SO-100000)
                 INSERT INTO orders (number, customer_id, item_count, total)
-                VALUES ('SO-' || lpad(nextval('order_number_seq')::text, 6, '0'), :customer, :itemCount, :total)
+                SELECT 'SO-' || lpad(n, greatest(6, length(n)), '0'), :customer, :itemCount, :total FROM next_number
                 RETURNING id, number, created_at, updated_at),
             lines AS (
                 INSERT INTO order_item (order_id, product_id, sku, name, unit_price, quantity, line_total)
