@@ -1,0 +1,12 @@
+-- GET /api/reports/top-customers (default limit 10, all time).
+package.path = (os.getenv("BENCH_WRK_DIR") or ".") .. "/?.lua;" .. package.path
+local lib = require("lib")
+setup, done = lib.setup, lib.done
+local headers
+function init(args)
+    lib.seed()
+    headers = lib.staff_headers() -- reports are for staff once the service has accounts
+end
+function request()
+    return wrk.format("GET", "/api/reports/top-customers", headers)
+end
