@@ -1,39 +1,30 @@
 package com.example.shop.account.service;
 
 import com.example.shop.account.Role;
-import com.example.shop.account.StaffAccount;
 import com.example.shop.account.repository.StaffAccountRepository;
 import com.example.shop.common.ProblemException;
 import com.example.shop.customer.repository.CustomerRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
-import java.util.Optional;
-
-/** Login, and the staff account that configuration declares. */
+/** Login of customers and staff. */
 @ApplicationScoped
 public class AccountService {
-
-    private static final Logger LOG = Logger.getLogger(AccountService.class);
 
     private final CustomerRepository customers;
     private final StaffAccountRepository staff;
     private final Passwords passwords;
     private final Tokens tokens;
+    private final StaffAccountBootstrap staffAccount;
 
     public AccountService(CustomerRepository customers, StaffAccountRepository staff, Passwords passwords,
-                          Tokens tokens) {
+                          Tokens tokens, StaffAccountBootstrap staffAccount) {
         this.customers = customers;
         this.staff = staff;
         this.passwords = passwords;
         this.tokens = tokens;
+        this.staffAccount = staffAccount;
     }
 
     /** Whose password hash an email has: a customer's, a staff member's, or nobody's (null hash). */
@@ -42,10 +33,12 @@ public class AccountService {
 
     /**
      * A token for a right email and password. A wrong password and an unknown email get the same answer
-     * after the same bcrypt work, so the answer tells nothing about which emails exist.
+     * after the same bcrypt work, so the answer tells nothing about which emails exist. A login in the first
+     * moments after start waits until the configured staff account is written.
      */
     public Uni<Tokens.IssuedToken> login(String email, String password) {
-        return findAccount(email).chain(account -> passwords.matches(password, account.passwordHash())
+        return staffAccount.written().chain(() -> findAccount(email))
+                .chain(account -> passwords.matches(password, account.passwordHash())
                 .map(matches -> {
                     if (!matches) {
                         throw new ProblemException(401, "unauthorized", "Unauthorized",
@@ -66,31 +59,5 @@ public class AccountService {
                     ? new Account(null, null, null)
                     : new Account("staff:" + member.id, Role.STAFF, member.passwordHash));
         });
-    }
-
-    /**
-     * Creates or updates the staff account given by shop.staff.email / shop.staff.password at start. There is
-     * no default: without both settings no staff account exists (production sets them from a Secret).
-     */
-    void createStaffAccount(@Observes StartupEvent event,
-                            @ConfigProperty(name = "shop.staff.email") Optional<String> email,
-                            @ConfigProperty(name = "shop.staff.password") Optional<String> password) {
-        if (email.isEmpty() || password.isEmpty()) {
-            LOG.info("No staff account configured (shop.staff.email / shop.staff.password)");
-            return;
-        }
-        try {
-            VertxContextSupport.subscribeAndAwait(() -> passwords.hash(password.get())
-                    .chain(hash -> Panache.withTransaction(() -> staff.findByEmail(email.get()).chain(existing -> {
-                        StaffAccount account = existing != null ? existing : new StaffAccount();
-                        account.email = email.get().trim();
-                        account.passwordHash = hash;
-                        return staff.persist(account);
-                    }))));
-            LOG.infof("Staff account %s is ready", email.get());
-        } catch (Throwable e) {
-            // the service still starts (readiness tells whether the database is there); staff log in after a restart
-            LOG.errorf("Staff account %s could not be written: %s", email.get(), e.toString());
-        }
     }
 }
