@@ -143,7 +143,8 @@ def print_table(res):
         print(f'WARNING: the service was found not ready and restarted after: {", ".join(m["service_restarts_after"])}')
     print(f'Oversell check: negative stock {c.get("negative_stock_products")}, conservation violations '
           f'{c.get("conservation_violations")} over {c.get("products_touched")} products touched, '
-          f'inconsistent new orders {c.get("inconsistent_new_orders")}, rating mismatches {c.get("rating_mismatches")}')
+          f'inconsistent new orders {c.get("inconsistent_new_orders")}, rating mismatches {c.get("rating_mismatches")}, '
+          f'report total mismatches {c.get("report_total_mismatches")}')
 
 
 def md_table(header, rows):
@@ -317,7 +318,8 @@ def size_section(res, charts_rel):
                f'({c.get("units_ordered_during_run")} units ordered, {c.get("stock_taken_during_run")} taken from stock); '
                f'orders written during the run: {c.get("orders_written_during_run")}, of which inconsistent '
                f'(total or item count ≠ their lines): **{c.get("inconsistent_new_orders")}**; products whose '
-               f'rating sum/count differ from their reviews: **{c.get("rating_mismatches")}**.')
+               f'rating sum/count differ from their reviews: **{c.get("rating_mismatches")}**; customers and products '
+               f'whose all-time report totals differ from their orders: **{c.get("report_total_mismatches")}**.')
     if m.get("auth"):
         out.append(f'- The service requires bearer tokens: the run minted RS256 tokens with its own key pair (given to the '
                    f'service) for customers 1–{m.get("load_customers")} and one staff token; orders and reviews are sent '

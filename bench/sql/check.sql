@@ -3,7 +3,8 @@
 -- the same before and after the run (the benchmark never cancels, so every unit ordered must have left the
 -- stock exactly once). Also checks that every order written during the run has total = sum of its line
 -- totals and item_count = sum of its quantities, and that each product's rating_sum / rating_count still
--- match its reviews.
+-- match its reviews, and (when the schema keeps them) that the all-time report totals per customer and
+-- product still equal the aggregates of their orders.
 \set ON_ERROR_STOP on
 SELECT :'phase' = 'before' AS is_before \gset
 \if :is_before
@@ -46,6 +47,16 @@ SELECT json_build_object(
     'inconsistent_new_orders', (SELECT count(*) FROM new_orders
                                 WHERE lines = 0 OR total <> lines_total OR item_count <> lines_units),
     'rating_mismatches', (SELECT count(*) FROM ratings),
+    'report_total_mismatches', CASE WHEN to_regclass('product_sales') IS NULL THEN NULL ELSE (
+        (SELECT count(*) FROM (SELECT product_id, units, revenue FROM product_sales WHERE units > 0
+                               EXCEPT
+                               SELECT i.product_id, sum(i.quantity), sum(i.line_total)
+                               FROM order_item i JOIN orders o ON o.id = i.order_id
+                               WHERE o.status <> 'CANCELLED' GROUP BY i.product_id) d)
+      + (SELECT count(*) FROM (SELECT customer_id, order_count, total_spent FROM customer_spend WHERE order_count > 0
+                               EXCEPT
+                               SELECT customer_id, count(*), sum(total) FROM orders
+                               WHERE status <> 'CANCELLED' GROUP BY customer_id) d)) END,
     'reviews_total', (SELECT count(*) FROM review)
 );
 \endif

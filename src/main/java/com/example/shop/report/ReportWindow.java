@@ -10,6 +10,11 @@ import java.time.Instant;
  */
 public record ReportWindow(Instant from, Instant to) {
 
+    /** No bound at all: the report may read the totals kept per customer and product (V5 migration). */
+    public boolean allTime() {
+        return from == null && to == null;
+    }
+
     public String condition(String column) {
         return (from == null ? "" : " AND " + column + " >= :from") + (to == null ? "" : " AND " + column + " < :to");
     }

@@ -1,6 +1,7 @@
 package com.example.shop.report;
 
 import com.example.shop.support.Fixtures;
+import com.example.shop.support.OrderRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -148,6 +149,29 @@ class ReportTest {
                 .when().get("/api/reports/best-sellers")
                 .then().statusCode(200).body("", hasSize(2)).body("productId", contains((int) pad, (int) pen))
                 .body("[0].sku", equalTo(given().get("/api/products/" + pad).jsonPath().getString("sku")));
+    }
+
+    @Test
+    void shouldGiveTheSameAllTimeFiguresFromKeptTotalsAsFromAggregatingEveryOrder() {
+        long product = Fixtures.product(Fixtures.category(null), "9999.00", 1000);
+        long customer = Fixtures.customer();
+        OrderRequests.place(OrderRequests.body(customer, product, 3)).then().statusCode(201);
+        long cancelled = OrderRequests.place(OrderRequests.body(customer, product, 90)).then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        given().when().post("/api/orders/" + cancelled + "/cancel").then().statusCode(200);
+
+        for (String path : List.of("top-customers", "best-sellers")) {
+            // no window: the totals the triggers keep; a window around everything: aggregated from the orders
+            List<Object> kept = given().queryParam("limit", 1000).when().get("/api/reports/" + path)
+                    .then().statusCode(200).extract().jsonPath().getList("");
+            List<Object> aggregated = report(path, "1900-01-01", "2999-12-31", 1000).getList("");
+            assertEquals(aggregated, kept, path);
+        }
+        JsonPath top = given().queryParam("limit", 1).when().get("/api/reports/top-customers").jsonPath();
+        assertEquals(List.of((int) customer), top.getList("customerId"), "the cancelled 90 units do not count");
+        assertEquals(List.of(29997.0f), top.getList("totalSpent"));
+        JsonPath best = given().queryParam("limit", 1000).when().get("/api/reports/best-sellers").jsonPath();
+        assertEquals(3, best.getInt("find { it.productId == " + product + " }.unitsSold"));
     }
 
     @Test

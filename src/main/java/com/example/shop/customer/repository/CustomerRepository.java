@@ -16,11 +16,24 @@ import java.util.List;
 public class CustomerRepository implements PanacheRepositoryBase<Customer, Long> {
 
     /**
+     * All time: the first rows of customer_spend_rank_idx (totals kept by triggers), whatever the number of
+     * orders; the last order date is looked up for those rows only.
+     */
+    private static final String ALL_TIME_TOP_SQL = """
+            SELECT c.id, c.email, c.first_name, c.last_name, s.order_count, s.total_spent,
+                   (SELECT max(o.created_at) FROM orders o
+                    WHERE o.customer_id = s.customer_id AND o.status <> 'CANCELLED') AS last_order_at
+            FROM customer_spend s JOIN customer c ON c.id = s.customer_id
+            WHERE s.order_count > 0
+            ORDER BY s.total_spent DESC, s.customer_id
+            LIMIT :limit""";
+
+    /**
      * Django's values('customer').annotate(Count, Sum, Max).order_by('-total'): one statement, aggregated in
      * the database over non-cancelled orders (orders_report_idx), the customer joined after grouping.
      */
     public Uni<List<TopCustomer>> topCustomers(ReportWindow window, int limit) {
-        String sql = """
+        String sql = window.allTime() ? ALL_TIME_TOP_SQL : """
                 WITH spend AS (
                     SELECT o.customer_id, count(*) AS order_count, sum(o.total) AS total_spent,
                            max(o.created_at) AS last_order_at

@@ -71,6 +71,14 @@ public class OrderRepository implements PanacheRepositoryBase<Order, Long> {
                 UPDATE idempotency_key SET order_id = (SELECT id FROM header) WHERE key = :key)
             SELECT id, number, created_at, updated_at FROM header""";
 
+    /** All time: the first rows of product_sales_rank_idx (totals kept by triggers), whatever the number of lines. */
+    private static final String ALL_TIME_BEST_SELLERS_SQL = """
+            SELECT p.id, p.sku, p.name, s.units, s.revenue
+            FROM product_sales s JOIN product p ON p.id = s.product_id
+            WHERE s.units > 0
+            ORDER BY s.units DESC, s.revenue DESC, s.product_id
+            LIMIT :limit""";
+
     /** Claims an idempotency key; false when it exists already (a concurrent claimant is waited for). */
     public Uni<Boolean> claimKey(String key, String fingerprint) {
         return getSession().chain(session -> session.createNativeQuery("""
@@ -188,7 +196,7 @@ public class OrderRepository implements PanacheRepositoryBase<Order, Long> {
      * aggregated in the database (orders_report_idx, order_item_report_idx); sku and name are the product's current ones.
      */
     public Uni<List<BestSeller>> bestSellers(ReportWindow window, int limit) {
-        String sql = """
+        String sql = window.allTime() ? ALL_TIME_BEST_SELLERS_SQL : """
                 WITH sold AS (
                     SELECT i.product_id, sum(i.quantity) AS units, sum(i.line_total) AS revenue
                     FROM orders o JOIN order_item i ON i.order_id = o.id
