@@ -15,7 +15,8 @@
 # Knobs (environment): BENCH_DURATION (s per measured phase), BENCH_WARMUP (s per scenario),
 # BENCH_CONNECTIONS (wrk connections = pgbench clients, default 16), BENCH_DRIVER_CONNECTIONS (connections of
 # the fixed-rate driver, default 64), BENCH_SCENARIOS (subset, space
-# separated), SHOP_JAR (use this jar, never build), JAVA_OPTS (service JVM options), BENCH_RATE_LIMIT_ORDERS
+# separated), SHOP_JAR (use this jar, never build), JAVA_OPTS (service JVM options; default: what the
+# container image sets, -XX:+UseSerialGC -Xmx128m), BENCH_RATE_LIMIT_ORDERS
 # (the service's per-caller order limit during the run, default 10^9), BENCH_JWT_ISSUER, BENCH_PG_PORT,
 # BENCH_APP_PORT, BENCH_PGDATA, BENCH_WORK.
 set -euo pipefail
@@ -35,6 +36,8 @@ DUR=${BENCH_DURATION:-$DEF_DUR}
 WARM=${BENCH_WARMUP:-$DEF_WARM}
 CONC=${BENCH_CONNECTIONS:-16}
 THREADS=2
+# The JVM options of the container image (src/main/docker/Dockerfile.jvm under the k8s/ memory limit).
+export JAVA_OPTS=${JAVA_OPTS-"-XX:+UseSerialGC -Xmx128m"}
 DRIVER_CONNS=${BENCH_DRIVER_CONNECTIONS:-64}
 SCENARIOS=${BENCH_SCENARIOS:-product listing order review top_customers best_sellers}
 
