@@ -74,6 +74,42 @@ class ProductListTest {
     }
 
     @Test
+    void shouldMergePagesOfEveryCategoryOfTheSubtreeInSortOrder() {
+        String tag = unique("mrg");
+        long root = Fixtures.category(null);
+        long left = Fixtures.category(root);
+        long right = Fixtures.category(root);
+        Fixtures.category(root); // an empty subcategory adds nothing
+        List<Integer> byPrice = new ArrayList<>();
+        for (int i = 0; i < 12; i++) { // prices interleave the two subcategories: 10 left, 11 right, 12 left...
+            byPrice.add((int) product(i % 2 == 0 ? left : right, tag + " " + i, tag + "-" + i, (10 + i) + ".00", null,
+                    1, 0, true));
+        }
+        List<Integer> descending = new ArrayList<>(byPrice);
+        java.util.Collections.reverse(descending);
+
+        assertEquals(byPrice, allPages(Map.of("category", root, "sort", "price", "limit", 5)));
+        assertEquals(descending, allPages(Map.of("category", root, "sort", "-price", "limit", 5)));
+        assertEquals(List.of(), ids(Map.of("category", Fixtures.category(left))));
+    }
+
+    /** Follows the next cursors from the first page to the last. */
+    private static List<Integer> allPages(Map<String, ?> query) {
+        List<Integer> all = new ArrayList<>();
+        String after = null;
+        do {
+            var request = given().queryParams(query);
+            if (after != null) {
+                request.queryParam("after", after);
+            }
+            var page = request.when().get("/api/products").then().statusCode(200).extract().jsonPath();
+            all.addAll(page.getList("items.id", Integer.class));
+            after = page.getString("next");
+        } while (after != null);
+        return all;
+    }
+
+    @Test
     void shouldSortByEachKeyWithTiesBrokenById() {
         String tag = unique("srt");
         long category = Fixtures.category(null);
