@@ -51,7 +51,7 @@ public class AccountService {
     /** The account an email belongs to; read in its own session, so no connection is held while bcrypt runs. */
     @WithSession
     public Uni<Account> findAccount(String email) {
-        return customers.find("lower(email) = lower(?1)", email.trim()).firstResult().chain(customer -> {
+        return customers.findByEmail(email).chain(customer -> {
             if (customer != null) {
                 return Uni.createFrom().item(new Account(customer.id.toString(), Role.CUSTOMER, customer.passwordHash));
             }

@@ -15,6 +15,11 @@ import java.util.List;
 @ApplicationScoped
 public class CustomerRepository implements PanacheRepositoryBase<Customer, Long> {
 
+    /** The customer with this email, compared case-insensitively (customer_email_uq is on lower(email)). */
+    public Uni<Customer> findByEmail(String email) {
+        return find("lower(email) = lower(?1)", email.trim()).firstResult();
+    }
+
     /**
      * All time: the first rows of customer_spend_rank_idx (totals kept by triggers), whatever the number of
      * orders; the last order date is looked up for those rows only.
